@@ -1,0 +1,39 @@
+/**
+ * Shared e2e setup: every test fails on a console error or uncaught page error unless it names
+ * the messages it expects; helpers read the backend the way a user sees it.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+interface LabFixtures {
+  /** Console errors matching one of these are expected by the test and not counted. */
+  allowConsoleErrors: RegExp[];
+  consoleErrors: string[];
+}
+
+export const test = base.extend<LabFixtures>({
+  allowConsoleErrors: [[], { option: true }],
+  consoleErrors: [
+    async ({ page, allowConsoleErrors }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && !allowConsoleErrors.some((r) => r.test(msg.text()))) {
+          errors.push(msg.text());
+        }
+      });
+      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The backend chip's name, once the worker has started. */
+export async function expectBackend(page: Page, name: string): Promise<void> {
+  await expect(page.getByTestId('backend-name')).toHaveText(name, { timeout: 90_000 });
+}
+
+/** A self-test small enough for SwiftShader: a few seconds per run. */
+export const TINY_SELF_TEST = 'st.n=64&st.b=1&st.r=2&st.s=25&st.g=16';

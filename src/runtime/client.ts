@@ -1,0 +1,102 @@
+/**
+ * The main thread's handle on the compute worker. Owns the worker's lifetime (start, restart on a
+ * lost device or a crash) and makes sure no job promise is left hanging when the worker goes away.
+ * Imports no tfjs: only types cross from the worker side.
+ */
+import * as Comlink from 'comlink';
+import type {
+  BackendPreference,
+  BackendReport,
+  ComputeApi,
+  JobEvent,
+  JobKind,
+  JobParams,
+  JobResults,
+  MemorySnapshot,
+  RuntimeEvent,
+} from './protocol';
+
+export interface RunningJob<K extends JobKind> {
+  id: string;
+  result: Promise<JobResults[K]>;
+}
+
+export class WorkerGoneError extends Error {
+  override name = 'WorkerGone';
+}
+
+export class ComputeClient {
+  private worker: Worker | undefined;
+  private api: Comlink.Remote<ComputeApi> | undefined;
+  private readonly pending = new Map<string, (error: Error) => void>();
+  private nextJob = 1;
+
+  constructor(private readonly onRuntimeEvent: (event: RuntimeEvent) => void) {}
+
+  /** Starts a fresh worker (ending any previous one) and brings up a backend in it. */
+  async start(preference: BackendPreference): Promise<BackendReport> {
+    this.stop('The compute worker was restarted.');
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'pde-lab-compute',
+    });
+    worker.addEventListener('error', (event) => {
+      const message = event.message || 'the compute worker failed to load';
+      this.failPending(`The compute worker crashed: ${message}.`);
+      this.onRuntimeEvent({ type: 'worker-error', message });
+    });
+    this.worker = worker;
+    this.api = Comlink.wrap<ComputeApi>(worker);
+    return this.api.init(preference, Comlink.proxy(this.onRuntimeEvent));
+  }
+
+  /** Ends the worker; every job still running rejects with `reason`. */
+  stop(reason: string): void {
+    this.failPending(reason);
+    this.api?.[Comlink.releaseProxy]();
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.api = undefined;
+  }
+
+  runJob<K extends JobKind>(
+    kind: K,
+    params: JobParams[K],
+    onEvent: (event: JobEvent) => void,
+  ): RunningJob<K> {
+    const id = `${kind}-${this.nextJob++}`;
+    const api = this.api;
+    if (!api) {
+      return {
+        id,
+        result: Promise.reject(new WorkerGoneError('The compute worker is not running.')),
+      };
+    }
+    const result = new Promise<JobResults[K]>((resolve, reject) => {
+      this.pending.set(id, reject);
+      // Comlink's generic remote typing loses K; the worker answers with JobResults[K].
+      (api.runJob(id, kind, params, Comlink.proxy(onEvent)) as Promise<JobResults[K]>)
+        .then(resolve, reject)
+        .finally(() => this.pending.delete(id));
+    });
+    return { id, result };
+  }
+
+  cancelJob(id: string): void {
+    void this.api?.cancelJob(id);
+  }
+
+  /** Rejects running jobs at once, e.g. when the GPU device is lost and the worker may never answer. */
+  failPending(reason: string): void {
+    for (const reject of this.pending.values()) reject(new WorkerGoneError(reason));
+    this.pending.clear();
+  }
+
+  async memory(): Promise<MemorySnapshot | undefined> {
+    return this.api?.memory();
+  }
+
+  async loseDevice(): Promise<boolean> {
+    return (await this.api?.loseDevice()) ?? false;
+  }
+}

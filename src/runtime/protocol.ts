@@ -1,0 +1,87 @@
+/**
+ * The typed contract between the UI (main thread) and the compute worker. Only plain data and
+ * typed arrays cross it; tensors never leave the worker. This file must stay free of tfjs imports.
+ */
+import type { SelfTestParams, SelfTestResult } from './selftest/config';
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export type BackendPreference = 'auto' | BackendName;
+
+export interface AdapterSummary {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+}
+
+export interface BackendAttempt {
+  backend: BackendName;
+  ok: boolean;
+  /** Why it could not be used, in words a user can act on. */
+  reason?: string;
+  ms: number;
+}
+
+export interface BackendReport {
+  active: BackendName;
+  preference: BackendPreference;
+  /** Every backend tried, in order; the last one is the active one. */
+  attempts: BackendAttempt[];
+  adapter?: AdapterSummary;
+  limits?: Record<string, number>;
+  features?: string[];
+  tfjsVersion: string;
+  workerUserAgent: string;
+}
+
+export interface JobProgress {
+  /** 0…1 */
+  fraction: number;
+  /** Seconds left, or null until there is enough progress to estimate it. */
+  etaSeconds: number | null;
+  message: string;
+}
+
+export type JobEvent =
+  | { type: 'progress'; progress: JobProgress }
+  | { type: 'metric'; name: string; step: number; value: number };
+
+/** Job kinds with their parameters and results. A later job kind is one line in each map. */
+export interface JobParams {
+  selfTest: SelfTestParams;
+}
+export interface JobResults {
+  selfTest: SelfTestResult;
+}
+export type JobKind = keyof JobParams;
+
+/** Name carried by the error a job rejects with when it was stopped on request. */
+export const JOB_CANCELLED = 'JobCancelled';
+
+export type RuntimeEvent =
+  { type: 'device-lost'; message: string } | { type: 'worker-error'; message: string };
+
+export interface MemorySnapshot {
+  numTensors: number;
+  numBytes: number;
+  /** Bytes held by live tensors on the GPU (webgl/webgpu only). */
+  numBytesInGPU?: number;
+}
+
+export interface ComputeApi {
+  init(
+    preference: BackendPreference,
+    onRuntimeEvent: (event: RuntimeEvent) => void,
+  ): Promise<BackendReport>;
+  runJob<K extends JobKind>(
+    jobId: string,
+    kind: K,
+    params: JobParams[K],
+    onEvent: (event: JobEvent) => void,
+  ): Promise<JobResults[K]>;
+  cancelJob(jobId: string): void;
+  memory(): MemorySnapshot;
+  /** Destroys the GPU device on purpose, so the lost-device recovery can be tried and tested. */
+  loseDevice(): boolean;
+}

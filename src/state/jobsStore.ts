@@ -1,0 +1,82 @@
+/** Jobs the user started: their progress, outcome, and a Stop. Never leaves a promise unhandled. */
+import { create } from 'zustand';
+import {
+  JOB_CANCELLED,
+  type JobEvent,
+  type JobKind,
+  type JobParams,
+  type JobProgress,
+  type JobResults,
+} from '../runtime/protocol';
+import { computeClient } from './runtimeStore';
+
+export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobRecord {
+  id: string;
+  kind: JobKind;
+  title: string;
+  status: JobStatus;
+  progress: JobProgress;
+  startedAt: number;
+  endedAt?: number;
+  error?: string;
+}
+
+export type JobOutcome<K extends JobKind> =
+  { status: 'done'; result: JobResults[K] } | { status: 'failed' | 'cancelled'; error: string };
+
+interface JobsState {
+  jobs: Record<string, JobRecord>;
+  start<K extends JobKind>(
+    kind: K,
+    params: JobParams[K],
+    options: { title: string; onMetric?: (name: string, step: number, value: number) => void },
+  ): { id: string; outcome: Promise<JobOutcome<K>> };
+  cancel(id: string): void;
+}
+
+export const useJobs = create<JobsState>()((set) => {
+  const patch = (id: string, change: Partial<JobRecord>) =>
+    set((state) => {
+      const job = state.jobs[id];
+      return job ? { jobs: { ...state.jobs, [id]: { ...job, ...change } } } : state;
+    });
+
+  return {
+    jobs: {},
+    start(kind, params, { title, onMetric }) {
+      const onEvent = (event: JobEvent) => {
+        if (event.type === 'progress') patch(id, { progress: event.progress });
+        else onMetric?.(event.name, event.step, event.value);
+      };
+      const { id, result } = computeClient().runJob(kind, params, onEvent);
+      const record: JobRecord = {
+        id,
+        kind,
+        title,
+        status: 'running',
+        progress: { fraction: 0, etaSeconds: null, message: 'Starting…' },
+        startedAt: Date.now(),
+      };
+      set((state) => ({ jobs: { ...state.jobs, [id]: record } }));
+      const outcome = result.then(
+        (value): JobOutcome<typeof kind> => {
+          patch(id, { status: 'done', endedAt: Date.now() });
+          return { status: 'done', result: value };
+        },
+        (error: unknown): JobOutcome<typeof kind> => {
+          const cancelled = error instanceof Error && error.name === JOB_CANCELLED;
+          const message = error instanceof Error ? error.message : String(error);
+          const status = cancelled ? 'cancelled' : 'failed';
+          patch(id, { status, endedAt: Date.now(), error: message });
+          return { status, error: message };
+        },
+      );
+      return { id, outcome };
+    },
+    cancel(id) {
+      computeClient().cancelJob(id);
+    },
+  };
+});

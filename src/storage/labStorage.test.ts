@@ -1,0 +1,159 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { deleteLabDb } from './db';
+import { openLabStorage, type LabStorage } from './labStorage';
+import { openRawDb, uniqueDbName } from './testDb';
+
+let dbName: string;
+let storage: LabStorage;
+
+async function countAllRows(): Promise<Record<string, number>> {
+  const raw = await openRawDb(dbName);
+  try {
+    const stores = ['datasets', 'checkpoints', 'runs', 'payloads'];
+    return Object.fromEntries(
+      await Promise.all(stores.map(async (s) => [s, await raw.count(s)] as const)),
+    );
+  } finally {
+    raw.close();
+  }
+}
+
+async function fill(): Promise<void> {
+  await storage.datasets.put({
+    name: 'burgers',
+    meta: { pde: 'burgers', nx: 256 },
+    payload: { u: new Float32Array(256 * 100) },
+  });
+  await storage.datasets.put({ name: 'heat', meta: {}, payload: { u: new Float32Array(1000) } });
+  await storage.checkpoints.put({
+    name: 'fno',
+    meta: { model: 'fno' },
+    payload: {
+      weights: { 'dense/kernel': new Float32Array(64), 'dense/bias': new Float32Array(8) },
+    },
+  });
+  await storage.runs.put({ name: 'run 1', meta: {}, payload: { loss: [0.5, 0.25, 0.125] } });
+}
+
+beforeEach(async () => {
+  dbName = uniqueDbName();
+  storage = await openLabStorage(dbName);
+});
+
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  storage.close();
+  await deleteLabDb(dbName);
+});
+
+describe('openLabStorage', () => {
+  it('keeps the three kinds in separate repositories', async () => {
+    await fill();
+    expect((await storage.datasets.list()).records.map((r) => r.name)).toEqual(['heat', 'burgers']);
+    expect((await storage.checkpoints.list()).records.map((r) => r.name)).toEqual(['fno']);
+    expect((await storage.runs.list()).records.map((r) => r.name)).toEqual(['run 1']);
+    const checkpoint = (await storage.checkpoints.list()).records[0];
+    const loaded = await storage.checkpoints.get(checkpoint?.id ?? '');
+    expect(loaded?.payload).toEqual({
+      weights: { 'dense/kernel': new Float32Array(64), 'dense/bias': new Float32Array(8) },
+    });
+  });
+
+  it('clearAll empties every store, payloads included', async () => {
+    await fill();
+    expect(await countAllRows()).toEqual({ datasets: 2, checkpoints: 1, runs: 1, payloads: 4 });
+
+    await storage.clearAll();
+
+    expect(await countAllRows()).toEqual({ datasets: 0, checkpoints: 0, runs: 0, payloads: 0 });
+    expect((await storage.datasets.list()).records).toEqual([]);
+  });
+
+  it('usage reports per-kind counts and bytes, and no quota without navigator.storage', async () => {
+    vi.stubGlobal('navigator', undefined);
+    await fill();
+    const usage = await storage.usage();
+
+    expect(usage.quotaBytes).toBeUndefined();
+    expect(usage.perKind.datasets.count).toBe(2);
+    expect(usage.perKind.datasets.bytes).toBeGreaterThanOrEqual(4 * (256 * 100 + 1000));
+    expect(usage.perKind.datasets.bytes).toBeLessThan(4 * (256 * 100 + 1000) + 500);
+    expect(usage.perKind.checkpoints).toEqual({ count: 1, bytes: expect.any(Number) });
+    expect(usage.perKind.checkpoints.bytes).toBeGreaterThanOrEqual(4 * 72);
+    expect(usage.perKind.runs.count).toBe(1);
+    expect(usage.usedBytes).toBe(
+      usage.perKind.datasets.bytes + usage.perKind.checkpoints.bytes + usage.perKind.runs.bytes,
+    );
+  });
+
+  it('usage takes origin usage and quota from navigator.storage.estimate', async () => {
+    vi.stubGlobal('navigator', {
+      storage: { estimate: () => Promise.resolve({ usage: 123_456, quota: 10_000_000 }) },
+    });
+    await fill();
+    const usage = await storage.usage();
+    expect(usage.usedBytes).toBe(123_456);
+    expect(usage.quotaBytes).toBe(10_000_000);
+    expect(usage.perKind.runs.count).toBe(1);
+  });
+
+  it('usage counts records it cannot read, since they still take space', async () => {
+    await fill();
+    const raw = await openRawDb(dbName);
+    await raw.put('runs', {
+      id: 'from-the-future',
+      name: 'x',
+      createdAt: 1,
+      sizeBytes: 5000,
+      schemaVersion: 99,
+      meta: {},
+    });
+    raw.close();
+    const usage = await storage.usage();
+    expect(usage.perKind.runs.count).toBe(2);
+    expect(usage.perKind.runs.bytes).toBeGreaterThan(5000);
+  });
+});
+
+describe('placeholder parsers', () => {
+  it('refuse non-plain meta and non-object payloads on write', async () => {
+    await expect(storage.runs.put({ name: 'r', meta: [] as never, payload: {} })).rejects.toThrow(
+      'Refusing to save runs "r": invalid meta: meta should be a plain object, got an array',
+    );
+    await expect(
+      storage.runs.put({ name: 'r', meta: new Float32Array(2) as never, payload: {} }),
+    ).rejects.toThrow('meta should be a plain object, got a Float32Array');
+    await expect(storage.runs.put({ name: 'r', meta: {}, payload: 3 as never })).rejects.toThrow(
+      'invalid payload: payload should be an object, got number',
+    );
+    await expect(storage.runs.put({ name: 'r', meta: {}, payload: null as never })).rejects.toThrow(
+      'payload should be an object, got null',
+    );
+    expect((await countAllRows()).runs).toBe(0);
+  });
+
+  it('skip stored records whose meta is not a plain object', async () => {
+    await fill();
+    const raw = await openRawDb(dbName);
+    const row = { name: 'x', createdAt: 1, sizeBytes: 1, schemaVersion: 1 };
+    await raw.put('datasets', { ...row, id: 'list-meta', meta: ['a'] });
+    await raw.put('datasets', { ...row, id: 'null-meta', meta: null });
+    raw.close();
+
+    const { records, skipped } = await storage.datasets.list();
+    expect(records).toHaveLength(2);
+    expect(skipped).toEqual([
+      {
+        id: 'list-meta',
+        kind: 'datasets',
+        reason: 'invalid meta: meta should be a plain object, got an array',
+      },
+      {
+        id: 'null-meta',
+        kind: 'datasets',
+        reason: 'invalid meta: meta should be an object, got null',
+      },
+    ]);
+  });
+});

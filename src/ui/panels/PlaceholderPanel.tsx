@@ -1,0 +1,51 @@
+/** A workflow step that is not built yet says so plainly, and what it will hold. */
+import { useSettings } from '../../state/settingsStore';
+
+export function PlaceholderPanel({ title, plans }: { title: string; plans: string }) {
+  const update = useSettings((s) => s.update);
+  return (
+    <section className="panel panel--placeholder" aria-labelledby="panel-title">
+      <h1 id="panel-title">{title}</h1>
+      <p className="placeholder-badge">Not built yet</p>
+      <p>{plans}</p>
+      <p>
+        Meanwhile, the{' '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => update('app', { panel: 'diagnostics' })}
+        >
+          GPU self-test in Diagnostics
+        </button>{' '}
+        shows what your GPU can do in this browser.
+      </p>
+    </section>
+  );
+}
+
+export const PLACEHOLDERS = {
+  data: {
+    title: 'Data',
+    plans:
+      'Here you will simulate heat, wave, Navier–Stokes, advection and Burgers equations on your GPU, watch them live, and build datasets to train on.',
+  },
+  mask: {
+    title: 'Mask',
+    plans:
+      'Here you will hide parts of a simulation (random patches, tubes, whole frames) and watch a model fill them back in.',
+  },
+  model: {
+    title: 'Model',
+    plans:
+      'Here you will choose and configure a neural PDE model: a masked autoencoder first, then DINo, PhysicNet and DPOT.',
+  },
+  train: {
+    title: 'Train',
+    plans:
+      'Here you will train the chosen model on your own GPU, with live loss curves and checkpoints.',
+  },
+  results: {
+    title: 'Results',
+    plans: 'Here you will compare trained models with baselines and with each other.',
+  },
+} as const;

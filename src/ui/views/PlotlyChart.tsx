@@ -1,0 +1,174 @@
+import { useEffect, useRef, useState } from 'react';
+import type Plotly from 'plotly.js-cartesian-dist-min';
+import type { PlotlyLayout, PlotlyObject, PlotlyTrace } from 'plotly.js-cartesian-dist-min';
+
+export type { PlotlyLayout, PlotlyTrace } from 'plotly.js-cartesian-dist-min';
+
+type PlotlyApi = typeof Plotly;
+
+export type PlotlyChartProps = {
+  data: readonly PlotlyTrace[];
+  layout?: PlotlyLayout;
+  /** Accessible name of the chart. */
+  title: string;
+  /** CSS pixels. */
+  height?: number;
+  className?: string;
+};
+
+const CONFIG = { displaylogo: false, responsive: true };
+const TRANSPARENT = 'rgba(0,0,0,0)';
+
+let plotlyPromise: Promise<PlotlyApi> | undefined;
+
+/** Loads the Plotly bundle once, on first use, as its own chunk. */
+export function loadPlotly(): Promise<PlotlyApi> {
+  plotlyPromise ??= import('plotly.js-cartesian-dist-min').then(
+    // The bundle is UMD: depending on the interop, its API is the default export or the namespace.
+    (mod) => (mod.default ?? mod) as PlotlyApi,
+    (error: unknown) => {
+      plotlyPromise = undefined; // let a later mount try again
+      throw error;
+    },
+  );
+  return plotlyPromise;
+}
+
+export function PlotlyChart({ data, layout, title, height = 300, className }: PlotlyChartProps) {
+  const plotRef = useRef<HTMLDivElement>(null);
+  const [plotly, setPlotly] = useState<PlotlyApi | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const themeVersion = useThemeVersion();
+
+  useEffect(() => {
+    let cancelled = false;
+    loadPlotly().then(
+      (api) => {
+        if (!cancelled) setPlotly(api);
+      },
+      (e: unknown) => {
+        if (!cancelled) setError(`Could not load the chart library: ${errorMessage(e)}`);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    const el = plotRef.current;
+    if (!plotly || !el) return;
+    plotly.react(el, data, themedLayout(el, layout, height), CONFIG).catch((e: unknown) => {
+      setError(`Could not draw the chart: ${errorMessage(e)}`);
+    });
+  }, [plotly, data, layout, height, themeVersion]);
+
+  useEffect(() => {
+    const el = plotRef.current;
+    if (!plotly || !el) return;
+    return () => plotly.purge(el);
+  }, [plotly]);
+
+  useEffect(() => {
+    const el = plotRef.current;
+    if (!plotly || !el || typeof ResizeObserver === 'undefined') return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        // Rejects while the element is hidden (e.g. a collapsed panel): nothing to resize then.
+        Promise.resolve(plotly.Plots.resize(el)).catch(() => undefined);
+      });
+    });
+    observer.observe(el);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [plotly]);
+
+  const status = error ?? (plotly ? null : 'Loading chart…');
+  return (
+    <figure
+      className={className ? `plotly-chart ${className}` : 'plotly-chart'}
+      role="img"
+      aria-label={error ? `${title} (${error})` : title}
+      style={{ position: 'relative', margin: 0, minHeight: height }}
+    >
+      {status && (
+        <p
+          className={error ? 'plotly-chart__error' : 'plotly-chart__loading'}
+          style={{
+            position: 'absolute',
+            inset: 0,
+            margin: 0,
+            display: 'grid',
+            placeItems: 'center',
+          }}
+        >
+          {status}
+        </p>
+      )}
+      <div ref={plotRef} className="plotly-chart__plot" style={{ width: '100%' }} />
+    </figure>
+  );
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function cssVar(style: CSSStyleDeclaration, name: string): string | undefined {
+  return style.getPropertyValue(name).trim() || undefined;
+}
+
+/** The caller's layout over theme defaults taken from the app's CSS variables. */
+function themedLayout(el: HTMLElement, layout: PlotlyLayout | undefined, height: number) {
+  const style = getComputedStyle(el);
+  const fg = cssVar(style, '--fg');
+  const bg = cssVar(style, '--bg');
+  const border = cssVar(style, '--border');
+  const axis = (own: PlotlyObject | undefined): PlotlyObject => ({
+    ...(border && { gridcolor: border, linecolor: border, zerolinecolor: border }),
+    ...own,
+  });
+  return {
+    autosize: true,
+    height,
+    margin: { l: 56, r: 16, t: layout?.title ? 40 : 16, b: 44 },
+    paper_bgcolor: TRANSPARENT,
+    plot_bgcolor: TRANSPARENT,
+    ...layout,
+    font: { ...(fg && { color: fg }), ...layout?.font },
+    hoverlabel: {
+      ...(bg && { bgcolor: bg }),
+      ...(border && { bordercolor: border }),
+      ...(fg && { font: { color: fg } }),
+      ...layout?.hoverlabel,
+    },
+    legend: { bgcolor: TRANSPARENT, ...layout?.legend },
+    xaxis: axis(layout?.xaxis),
+    yaxis: axis(layout?.yaxis),
+  } satisfies PlotlyLayout;
+}
+
+/** Changes when the colour scheme may have changed, so the chart re-reads the CSS variables. */
+function useThemeVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    const media = window.matchMedia?.('(prefers-color-scheme: dark)');
+    media?.addEventListener('change', bump);
+    // Apps usually switch themes with a class or data attribute on <html>.
+    const observer = new MutationObserver(bump);
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['class', 'data-theme'],
+    });
+    return () => {
+      media?.removeEventListener('change', bump);
+      observer.disconnect();
+    };
+  }, []);
+  return version;
+}
