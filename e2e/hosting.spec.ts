@@ -10,7 +10,7 @@ test('the static build works from a plain file server under a sub-path', async (
     timeout: 150_000,
   });
   await expect(
-    page.getByRole('img', { name: 'Fit loss per step' }).locator('svg').first(),
+    page.getByRole('figure', { name: 'Fit loss per step' }).locator('svg').first(),
   ).toBeVisible();
   expect(new URL(page.url()).pathname).toBe(SUB_PATH);
 

@@ -21,7 +21,7 @@ test('the GPU self-test runs on WebGPU with progress, then shows figures, a char
   expect(gflops).toBeGreaterThan(0);
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await expect(
-    page.getByRole('img', { name: 'Fit loss per step' }).locator('svg').first(),
+    page.getByRole('figure', { name: 'Fit loss per step' }).locator('svg').first(),
   ).toBeVisible();
   expect(plotlyRequests.length).toBeGreaterThan(0);
   await expect(page.getByRole('img', { name: /^Network fit: values from/ })).toBeVisible();
@@ -86,4 +86,36 @@ test.describe('a lost GPU device', () => {
       timeout: 120_000,
     });
   });
+
+  test('a lost WebGL context is caught the same way', async ({ page }) => {
+    await page.goto('/?p=diagnostics&backend=webgl');
+    await expectBackend(page, 'webgl');
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { pdeLab: { loseGpuDevice(): Promise<boolean> } }
+      ).pdeLab.loseGpuDevice(),
+    );
+    const alert = page.getByRole('alert').filter({ hasText: 'The GPU device was lost.' });
+    await expect(alert).toContainText('released on request');
+    await alert.getByRole('button', { name: 'Restart compute' }).click();
+    await expectBackend(page, 'webgl');
+  });
+});
+
+test('the page stays responsive while the worker computes', async ({ page }) => {
+  await page.goto('/?p=diagnostics&st.n=32&st.b=1&st.r=1&st.s=5000&st.g=16');
+  await expectBackend(page, 'webgpu');
+  await page.getByRole('button', { name: 'Start animation' }).click();
+  await page.getByRole('button', { name: 'Run self-test' }).click();
+  await expect(page.getByText(/Fitting a 2-D field: step/)).toBeVisible({ timeout: 90_000 });
+  const framesDrawn = () =>
+    page.evaluate(
+      () =>
+        (window as Window & { __displayCheck?: { frames: number } }).__displayCheck?.frames ?? 0,
+    );
+  const before = await framesDrawn();
+  await expect.poll(framesDrawn, { timeout: 10_000 }).toBeGreaterThan(before + 30);
+  await expect(page.getByRole('progressbar')).toBeVisible(); // still training meanwhile
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(page.getByText('The self-test was stopped.')).toBeVisible();
 });

@@ -5,6 +5,7 @@ import {
   type BackendName,
   type BackendPreference,
 } from './protocol';
+import { errorMessage } from '../util/errorMessage';
 
 /** Fastest first on real GPUs. A forced backend is tried first, the rest stay as fallbacks. */
 export function backendOrder(preference: BackendPreference): BackendName[] {
@@ -34,11 +35,6 @@ export async function selectBackend(
   }
   const reasons = attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ');
   throw new Error(`No compute backend could start (${reasons}).`);
-}
-
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 /** What falling back means for speed, in one sentence for the banner. */

@@ -36,9 +36,43 @@ export async function startBackend(preference: BackendPreference): Promise<Backe
 }
 
 /** The GPUDevice tfjs uses, when the webgpu backend is active. */
-export function activeGpuDevice(): GPUDevice | undefined {
+function activeGpuDevice(): GPUDevice | undefined {
   if (tf.getBackend() !== 'webgpu') return undefined;
   return (tf.backend() as unknown as { device: GPUDevice }).device;
+}
+
+/** The WebGL context tfjs draws with, when the webgl backend is active. */
+function activeWebGlContext(): WebGL2RenderingContext | undefined {
+  if (tf.getBackend() !== 'webgl') return undefined;
+  return (tf.backend() as unknown as { gpgpu: { gl: WebGL2RenderingContext } }).gpgpu.gl;
+}
+
+/**
+ * Resolves with a description of the cause if the active backend loses its GPU (a WebGPU device
+ * lost, a WebGL context lost); undefined on the CPU backends, which have none to lose.
+ */
+export function watchGpuLoss(): Promise<string> | undefined {
+  const device = activeGpuDevice();
+  if (device) return device.lost.then((info) => info.message || info.reason || 'unknown cause');
+  const canvas = activeWebGlContext()?.canvas;
+  if (!canvas) return undefined;
+  return new Promise((resolve) =>
+    canvas.addEventListener('webglcontextlost', () => resolve('the WebGL context was lost'), {
+      once: true,
+    }),
+  );
+}
+
+/** Gives the GPU up on purpose, so the recovery can be tried and tested. False on CPU backends. */
+export function loseGpu(): boolean {
+  const device = activeGpuDevice();
+  if (device) {
+    device.destroy();
+    return true;
+  }
+  const loseContext = activeWebGlContext()?.getExtension('WEBGL_lose_context');
+  loseContext?.loseContext();
+  return loseContext != null;
 }
 
 async function requestAdapter(): Promise<GPUAdapter> {

@@ -40,14 +40,19 @@ export class ComputeClient {
       type: 'module',
       name: 'pde-lab-compute',
     });
-    worker.addEventListener('error', (event) => {
-      const message = event.message || 'the compute worker failed to load';
-      this.failPending(`The compute worker crashed: ${message}.`);
-      this.onRuntimeEvent({ type: 'worker-error', message });
+    const crashed = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        const message = `The compute worker crashed: ${event.message || 'it failed to load'}.`;
+        this.failPending(message);
+        reject(new WorkerGoneError(message));
+        this.onRuntimeEvent({ type: 'worker-error', message });
+      });
     });
+    crashed.catch(() => {}); // reported through onRuntimeEvent when nobody awaits it
     this.worker = worker;
     this.api = Comlink.wrap<ComputeApi>(worker);
-    return this.api.init(preference, Comlink.proxy(this.onRuntimeEvent));
+    return Promise.race([this.api.init(preference, Comlink.proxy(this.onRuntimeEvent)), crashed]);
   }
 
   /** Ends the worker; every job still running rejects with `reason`. */

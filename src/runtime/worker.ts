@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { activeGpuDevice, startBackend } from './backends';
+import { loseGpu, startBackend, watchGpuLoss } from './backends';
 import { JobRunner, type JobHandler } from './jobRunner';
 import type {
   ComputeApi,
@@ -24,18 +24,17 @@ const handlers: { [K in JobKind]: JobHandler<JobParams[K], JobResults[K]> } = {
 
 const runner = new JobRunner();
 let reportRuntimeEvent: (event: RuntimeEvent) => void = () => {};
-let deviceLostOnPurpose = false;
-let deviceLost: Promise<string> | undefined;
+let gpuLostOnPurpose = false;
+/** Settles with the user-facing message once the GPU is lost. */
+let gpuLost: Promise<string> | undefined;
 
 const api: ComputeApi = {
   async init(preference, onRuntimeEvent) {
     reportRuntimeEvent = onRuntimeEvent;
     const report = await startBackend(preference);
-    deviceLost = activeGpuDevice()?.lost.then((info) => {
-      const cause = deviceLostOnPurpose
-        ? 'it was released on request'
-        : info.message || info.reason;
-      const message = `The GPU device was lost (${cause}).`;
+    gpuLost = watchGpuLoss()?.then((cause) => {
+      const why = gpuLostOnPurpose ? 'it was released on request' : cause;
+      const message = `The GPU device was lost (${why}).`;
       reportRuntimeEvent({ type: 'device-lost', message });
       return message;
     });
@@ -55,8 +54,10 @@ const api: ComputeApi = {
       return Comlink.transfer(result, collectTransferables(result));
     } catch (error) {
       // A lost device first shows up as some GPU call failing; name the real cause instead.
-      const lost = await settledWithin(deviceLost, 100);
+      const lost = await settledWithin(gpuLost, 100);
       throw lost ? new Error(lost) : error;
+    } finally {
+      (onEvent as Partial<Comlink.ProxyMethods>)[Comlink.releaseProxy]?.();
     }
   },
 
@@ -74,11 +75,8 @@ const api: ComputeApi = {
   },
 
   loseDevice() {
-    const device = activeGpuDevice();
-    if (!device) return false;
-    deviceLostOnPurpose = true;
-    device.destroy();
-    return true;
+    gpuLostOnPurpose = true;
+    return loseGpu();
   },
 };
 

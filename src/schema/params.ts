@@ -67,7 +67,7 @@ export function checkValue<P extends Param>(param: P, value: unknown): Checked<P
       if (value < param.min || value > param.max) {
         return {
           ok: false,
-          reason: `is outside ${formatNumber(param.min)}…${formatNumber(param.max)}`,
+          reason: `is outside ${param.min}…${param.max}`,
         };
       }
       return { ok: true, value: value as ParamValue<P> };
@@ -103,12 +103,7 @@ export function parseText<P extends Param>(param: P, text: string): Checked<Para
 
 export function formatText<P extends Param>(param: P, value: ParamValue<P>): string {
   if (param.kind === 'boolean') return value ? '1' : '0';
-  if (param.kind === 'number') return formatNumber(value as number);
-  return String(value);
-}
-
-/** Shortest faithful decimal form: 0.001 stays "0.001", 1e-7 stays "1e-7". */
-export function formatNumber(value: number): string {
+  if (param.kind === 'number') return String(value);
   return String(value);
 }
 

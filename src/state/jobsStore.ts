@@ -9,6 +9,7 @@ import {
   type JobResults,
 } from '../runtime/protocol';
 import { computeClient } from './runtimeStore';
+import { errorMessage } from '../util/errorMessage';
 
 export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -67,7 +68,7 @@ export const useJobs = create<JobsState>()((set) => {
         },
         (error: unknown): JobOutcome<typeof kind> => {
           const cancelled = error instanceof Error && error.name === JOB_CANCELLED;
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorMessage(error);
           const status = cancelled ? 'cancelled' : 'failed';
           patch(id, { status, endedAt: Date.now(), error: message });
           return { status, error: message };

@@ -9,6 +9,7 @@ import { ComputeClient } from '../runtime/client';
 import type { BackendPreference, BackendReport, RuntimeEvent } from '../runtime/protocol';
 import { useNotices } from './noticesStore';
 import { useSettings } from './settingsStore';
+import { errorMessage } from '../util/errorMessage';
 
 export type RuntimeStatus = 'starting' | 'ready' | 'failed' | 'device-lost';
 
@@ -45,7 +46,7 @@ export const useRuntime = create<RuntimeState>()((set, get) => ({
       showFallbackNotice(report);
     } catch (error) {
       if (get().generation !== generation) return;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       set({ status: 'failed', problem: message });
       showRuntimeProblem('The compute worker could not start.', message);
     }

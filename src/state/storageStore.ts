@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { openLabStorage, type LabStorage, type StorageUsage } from '../storage/labStorage';
 import type { SkippedRecord } from '../storage/types';
+import { errorMessage } from '../util/errorMessage';
 
 interface StorageState {
   usage?: StorageUsage;
@@ -37,7 +38,7 @@ export const useStorage = create<StorageState>()((set, get) => ({
       set({ usage, skipped: lists.flatMap((l) => l.skipped), problem: undefined });
     } catch (error) {
       set({
-        problem: `Browser storage is not available: ${describe(error)}. The lab still works, but nothing can be saved.`,
+        problem: `Browser storage is not available: ${errorMessage(error)}. The lab still works, but nothing can be saved.`,
       });
     }
   },
@@ -45,12 +46,8 @@ export const useStorage = create<StorageState>()((set, get) => ({
     try {
       await (await labStorage()).clearAll();
     } catch (error) {
-      set({ problem: `Could not clear storage: ${describe(error)}.` });
+      set({ problem: `Could not clear storage: ${errorMessage(error)}.` });
     }
     await get().refresh();
   },
 }));
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

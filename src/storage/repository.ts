@@ -8,6 +8,7 @@ import { newRecordId } from './recordId';
 import { estimateSizeBytes } from './sizeEstimate';
 import { checkSummaryRow } from './summaryRow';
 import type { PayloadRow, RecordKind, SkippedRecord, Summary } from './types';
+import { errorMessage } from '../util/errorMessage';
 
 export interface RepositoryOptions<Meta, Payload> {
   kind: RecordKind;
@@ -83,7 +84,7 @@ export function createRepository<Meta, Payload>(
     try {
       return { ok: true, summary: { ...row, meta: parseMeta(row.meta) } };
     } catch (error) {
-      return { ok: false, id: row.id, reason: `invalid meta: ${messageOf(error)}` };
+      return { ok: false, id: row.id, reason: `invalid meta: ${errorMessage(error)}` };
     }
   };
 
@@ -155,7 +156,7 @@ export function createRepository<Meta, Payload>(
       try {
         return { summary: read.summary, payload: parsePayload(rawPayload.payload) };
       } catch (error) {
-        throw new StorageRecordError(kind, id, `invalid payload: ${messageOf(error)}`);
+        throw new StorageRecordError(kind, id, `invalid payload: ${errorMessage(error)}`);
       }
     },
 
@@ -199,7 +200,7 @@ function validateForWrite<T>(
   try {
     return parse();
   } catch (error) {
-    throw new Error(`Refusing to save ${kind} "${name}": invalid ${part}: ${messageOf(error)}`, {
+    throw new Error(`Refusing to save ${kind} "${name}": invalid ${part}: ${errorMessage(error)}`, {
       cause: error,
     });
   }
@@ -211,8 +212,4 @@ function abortQuietly(tx: { abort(): void }): void {
   } catch {
     // Already aborted or finished.
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type Plotly from 'plotly.js-cartesian-dist-min';
 import type { PlotlyLayout, PlotlyObject, PlotlyTrace } from 'plotly.js-cartesian-dist-min';
+import { errorMessage } from '../../util/errorMessage';
 
 export type { PlotlyLayout, PlotlyTrace } from 'plotly.js-cartesian-dist-min';
 
@@ -91,7 +92,6 @@ export function PlotlyChart({ data, layout, title, height = 300, className }: Pl
   return (
     <figure
       className={className ? `plotly-chart ${className}` : 'plotly-chart'}
-      role="img"
       aria-label={error ? `${title} (${error})` : title}
       style={{ position: 'relative', margin: 0, minHeight: height }}
     >
@@ -112,10 +112,6 @@ export function PlotlyChart({ data, layout, title, height = 300, className }: Pl
       <div ref={plotRef} className="plotly-chart__plot" style={{ width: '100%' }} />
     </figure>
   );
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function cssVar(style: CSSStyleDeclaration, name: string): string | undefined {
