@@ -1,0 +1,68 @@
+/**
+ * What an equation provides to the rest of the lab. One PdeSpec per equation, listed in
+ * pde/registry.ts; controls, URL codec, CLI flags and docs are generated from it.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { Schema, SchemaValues } from '../schema/params';
+import type { Grid } from './grid';
+
+export type PdeId = 'heat' | 'wave' | 'ns' | 'advection' | 'burgers';
+
+export interface SchemeSpec {
+  id: string;
+  label: string;
+  /** One sentence: what the scheme is and when to pick it. */
+  explanation: string;
+}
+
+/** Numeric coefficients for a batch: one value per trajectory for each number param. */
+export type BatchCoefficients = Record<string, Float32Array>;
+
+export interface SolverSetup {
+  grid: Grid;
+  scheme: string;
+  batch: number;
+  coefficients: BatchCoefficients;
+  /** Values of the spec's choice and boolean params (e.g. the forcing), shared by the batch. */
+  options: Record<string, string | boolean>;
+}
+
+/** Advances a batch of states [B, N, N, C] in time. Owns its tensors until dispose(). */
+export interface Solver {
+  /**
+   * True when `advance` is exact for any Δt (spectral propagators): the driver then jumps
+   * straight from one record time to the next.
+   */
+  readonly exact: boolean;
+  /**
+   * The largest Δt the scheme is stable with for this state and these coefficients
+   * (Infinity when unconditionally stable). May read a small value back from the GPU.
+   */
+  stableDt(state: tf.Tensor4D): Promise<number>;
+  /** One step (or, when exact, the exact evolution) over Δt. Returns a new tensor. */
+  advance(state: tf.Tensor4D, dt: number): tf.Tensor4D;
+  dispose(): void;
+}
+
+export interface PdeSpec<P extends Schema = Schema> {
+  id: PdeId;
+  title: string;
+  /** The equation in plain text, e.g. "u_t = ν Δu". */
+  equation: string;
+  /** A paragraph a student can read next to the controls. */
+  explanation: string;
+  /** Physical coefficients with the seed papers' ranges and defaults. */
+  params: P;
+  /** Names of the state channels, in order (e.g. ['u', 'u_t']). */
+  channels: readonly string[];
+  /** The default periodic box: side length and first coordinate. */
+  domain: { length: number; origin: number };
+  schemes: readonly SchemeSpec[];
+  defaultScheme: string;
+  /** Default solver step and record interval (time units), from the reference datasets. */
+  defaultDt: number;
+  defaultRecordInterval: number;
+  createSolver(setup: SolverSetup): Solver;
+}
+
+export type PdeParams<S extends PdeSpec> = SchemaValues<S['params']>;
