@@ -48,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.ts', 'e2e/**', 'bench/**', '*.js'],
+    files: ['*.config.ts', 'e2e/**', 'bench/**', 'src/cli/**', '*.js'],
     languageOptions: { globals: globals.node },
   },
 );

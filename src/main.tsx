@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useDiagnostics } from './state/diagnosticsStore';
+import { liveSummary } from './state/liveStore';
 import { computeClient, startRuntime } from './state/runtimeStore';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
@@ -14,6 +15,7 @@ Object.assign(globalThis, {
   pdeLab: {
     loseGpuDevice: () => computeClient().loseDevice(),
     memory: () => computeClient().memory(),
+    liveSummary,
     /** The newest self-test's figures, without its arrays. */
     lastSelfTest: () => {
       const result = useDiagnostics.getState().results[0];

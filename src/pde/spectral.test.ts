@@ -11,13 +11,18 @@ function naiveDft(u: Float32Array, n: number): { re: Float64Array; im: Float64Ar
   const re = new Float64Array(n * n);
   const im = new Float64Array(n * n);
   for (let p = 0; p < n; p++)
-    for (let q = 0; q < n; q++)
+    for (let q = 0; q < n; q++) {
+      let sumRe = 0;
+      let sumIm = 0;
       for (let x = 0; x < n; x++)
         for (let y = 0; y < n; y++) {
           const a = (-2 * Math.PI * (p * x + q * y)) / n;
-          re[p * n + q] += u[x * n + y]! * Math.cos(a);
-          im[p * n + q] += u[x * n + y]! * Math.sin(a);
+          sumRe += u[x * n + y]! * Math.cos(a);
+          sumIm += u[x * n + y]! * Math.sin(a);
         }
+      re[p * n + q] = sumRe;
+      im[p * n + q] = sumIm;
+    }
   return { re, im };
 }
 

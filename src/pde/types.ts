@@ -1,6 +1,7 @@
 /**
- * What an equation provides to the rest of the lab. One PdeSpec per equation, listed in
- * pde/registry.ts; controls, URL codec, CLI flags and docs are generated from it.
+ * What an equation provides to the rest of the lab. Each equation folder has an info.ts (plain
+ * data, listed in pde/catalog.ts for the UI) and a spec.ts (info + solvers, listed in
+ * pde/registry.ts for the worker and the CLI); controls, URL codec, CLI flags and docs come from it.
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { Schema, SchemaValues } from '../schema/params';
@@ -44,7 +45,8 @@ export interface Solver {
   dispose(): void;
 }
 
-export interface PdeSpec<P extends Schema = Schema> {
+/** Everything about an equation except its solvers: plain data, safe for the main thread. */
+export interface PdeInfo<P extends Schema = Schema> {
   id: PdeId;
   title: string;
   /** The equation in plain text, e.g. "u_t = ν Δu". */
@@ -55,6 +57,13 @@ export interface PdeSpec<P extends Schema = Schema> {
   params: P;
   /** Names of the state channels, in order (e.g. ['u', 'u_t']). */
   channels: readonly string[];
+  /**
+   * How a one-channel initial condition fills the other channels: 'zeros' (a wave starts at
+   * rest) or 'repeat' (MAE's Burgers starts with v = u). Default 'zeros'.
+   */
+  initialFill?: 'zeros' | 'repeat';
+  /** The initial condition the live simulator starts from (an id in pde/initial/registry). */
+  defaultInitialCondition: string;
   /** The default periodic box: side length and first coordinate. */
   domain: { length: number; origin: number };
   schemes: readonly SchemeSpec[];
@@ -62,7 +71,11 @@ export interface PdeSpec<P extends Schema = Schema> {
   /** Default solver step and record interval (time units), from the reference datasets. */
   defaultDt: number;
   defaultRecordInterval: number;
+}
+
+/** An equation with its solvers (tfjs): used in the worker, in Node tests and in the CLI. */
+export interface PdeSpec<P extends Schema = Schema> extends PdeInfo<P> {
   createSolver(setup: SolverSetup): Solver;
 }
 
-export type PdeParams<S extends PdeSpec> = SchemaValues<S['params']>;
+export type PdeParams<S extends PdeInfo> = SchemaValues<S['params']>;

@@ -97,6 +97,14 @@ export class ComputeClient {
     this.pending.clear();
   }
 
+  /** The live simulator's calls, run one after another in the order they were made. */
+  live(): Comlink.Remote<
+    Pick<ComputeApi, 'liveConfigure' | 'liveAdvance' | 'liveReset' | 'livePaint'>
+  > {
+    if (!this.api) throw new WorkerGoneError('The compute worker is not running.');
+    return this.api;
+  }
+
   async memory(): Promise<MemorySnapshot | undefined> {
     return this.api?.memory();
   }

@@ -2,6 +2,7 @@
  * The typed contract between the UI (main thread) and the compute worker. Only plain data and
  * typed arrays cross it; tensors never leave the worker. This file must stay free of tfjs imports.
  */
+import type { LiveConfig, LiveFrame, PaintStroke } from './live/config';
 import type { SelfTestParams, SelfTestResult } from './selftest/config';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -84,4 +85,9 @@ export interface ComputeApi {
   memory(): MemorySnapshot;
   /** Destroys the GPU device on purpose, so the lost-device recovery can be tried and tested. */
   loseDevice(): boolean;
+  /** The live simulator: one run kept in the worker, stepped on request. */
+  liveConfigure(config: LiveConfig): Promise<LiveFrame>;
+  liveAdvance(intervals: number): Promise<LiveFrame>;
+  liveReset(): Promise<LiveFrame>;
+  livePaint(stroke: PaintStroke): Promise<LiveFrame>;
 }

@@ -6,6 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { loseGpu, startBackend, watchGpuLoss } from './backends';
 import { JobRunner, type JobHandler } from './jobRunner';
+import type { LiveFrame } from './live/config';
+import { LiveSimulator } from './live/liveSimulator';
 import type {
   ComputeApi,
   JobEvent,
@@ -23,6 +25,8 @@ const handlers: { [K in JobKind]: JobHandler<JobParams[K], JobResults[K]> } = {
 };
 
 const runner = new JobRunner();
+const live = new LiveSimulator();
+const sendFrame = (frame: LiveFrame) => Comlink.transfer(frame, [frame.data.buffer]);
 let reportRuntimeEvent: (event: RuntimeEvent) => void = () => {};
 let gpuLostOnPurpose = false;
 /** Settles with the user-facing message once the GPU is lost. */
@@ -78,6 +82,11 @@ const api: ComputeApi = {
     gpuLostOnPurpose = true;
     return loseGpu();
   },
+
+  liveConfigure: async (config) => sendFrame(await live.configure(config)),
+  liveAdvance: async (intervals) => sendFrame(await live.advance(intervals)),
+  liveReset: async () => sendFrame(await live.reset()),
+  livePaint: async (stroke) => sendFrame(await live.paint(stroke)),
 };
 
 /** The promise's value if it settles within `ms`, else undefined. */

@@ -1,6 +1,7 @@
 /** Every setting that a link reproduces, grouped by concern. Each group is a parameter schema. */
-import { defineSchema, type SchemaValues } from '../schema/params';
+import { defineSchema, type Schema, type SchemaValues } from '../schema/params';
 import { selfTestSchema } from '../runtime/selftest/config';
+import { SIMULATION_SCHEMAS } from './simulationSchema';
 
 export const PANELS = [
   { id: 'data', label: 'Data' },
@@ -36,10 +37,24 @@ export const appSchema = defineSchema({
   },
 });
 
-export const SETTINGS_SCHEMAS = {
+const STATIC_SCHEMAS = {
   app: appSchema,
   selfTest: selfTestSchema,
 } as const;
 
-export type SettingsSection = keyof typeof SETTINGS_SCHEMAS;
-export type Settings = { [S in SettingsSection]: SchemaValues<(typeof SETTINGS_SCHEMAS)[S]> };
+/** The sections with a fixed shape; the Data panel's sections are generated per equation. */
+export type StaticSection = keyof typeof STATIC_SCHEMAS;
+
+export const SETTINGS_SCHEMAS: typeof STATIC_SCHEMAS & Readonly<Record<string, Schema>> = {
+  ...SIMULATION_SCHEMAS,
+  ...STATIC_SCHEMAS,
+};
+
+export type SettingsSection = string;
+export type SectionValues<S extends string> = S extends StaticSection
+  ? SchemaValues<(typeof STATIC_SCHEMAS)[S]>
+  : Record<string, unknown>;
+export type Settings = { [S in StaticSection]: SectionValues<S> } & Record<
+  string,
+  Record<string, unknown>
+>;

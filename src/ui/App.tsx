@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSettings } from '../state/settingsStore';
 import { applyTheme, useTheme } from '../state/themeStore';
+import { DataPanel } from './panels/data/DataPanel';
 import { DiagnosticsPanel } from './panels/diagnostics/DiagnosticsPanel';
 import { PLACEHOLDERS, PlaceholderPanel } from './panels/PlaceholderPanel';
 import { Header } from './shell/Header';
@@ -28,6 +29,8 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {panel === 'diagnostics' ? (
           <DiagnosticsPanel />
+        ) : panel === 'data' ? (
+          <DataPanel />
         ) : (
           <PlaceholderPanel {...PLACEHOLDERS[panel]} />
         )}

@@ -1,6 +1,6 @@
 /** A group of controls for one settings section, generated from its schema. */
 import type { Schema } from '../../schema/params';
-import { SETTINGS_SCHEMAS, type Settings, type SettingsSection } from '../../state/settingsSchema';
+import { SETTINGS_SCHEMAS, type SettingsSection } from '../../state/settingsSchema';
 import { useSettings } from '../../state/settingsStore';
 import { ParamControl } from './ParamControl';
 
@@ -13,8 +13,8 @@ interface SchemaFormProps {
 }
 
 export function SchemaForm({ section, only, disabled, legend }: SchemaFormProps) {
-  const schema: Schema = SETTINGS_SCHEMAS[section];
-  const values = useSettings((s) => s.values[section]) as Record<string, unknown>;
+  const schema: Schema = SETTINGS_SCHEMAS[section] ?? {};
+  const values = useSettings((s) => s.values[section]) ?? {};
   const update = useSettings((s) => s.update);
   const names = only ?? Object.keys(schema);
   return (
@@ -28,9 +28,7 @@ export function SchemaForm({ section, only, disabled, legend }: SchemaFormProps)
             key={name}
             param={param}
             value={values[name]}
-            onChange={(value) =>
-              update(section, { [name]: value } as Partial<Settings[typeof section]>)
-            }
+            onChange={(value) => update(section, { [name]: value })}
           />
         );
       })}

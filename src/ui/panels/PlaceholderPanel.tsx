@@ -24,11 +24,6 @@ export function PlaceholderPanel({ title, plans }: { title: string; plans: strin
 }
 
 export const PLACEHOLDERS = {
-  data: {
-    title: 'Data',
-    plans:
-      'Here you will simulate heat, wave, Navier–Stokes, advection and Burgers equations on your GPU, watch them live, and build datasets to train on.',
-  },
   mask: {
     title: 'Mask',
     plans:

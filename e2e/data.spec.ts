@@ -1,0 +1,66 @@
+import { expect, expectBackend, test } from './fixtures';
+
+interface LiveSummary {
+  time: number;
+  steps: number;
+  finite: boolean;
+  sumOfSquares: number;
+}
+const liveSummary = (page: import('@playwright/test').Page) =>
+  page.evaluate(() =>
+    (
+      globalThis as unknown as { pdeLab: { liveSummary(): LiveSummary | undefined } }
+    ).pdeLab.liveSummary(),
+  );
+
+test('plays the live Navier–Stokes simulator: the field changes and stays finite', async ({
+  page,
+}) => {
+  await page.goto('/?eq=ns&n=32');
+  await expectBackend(page, 'webgpu');
+  await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible();
+  await expect(page.getByText('∂t ω + u·∇ω = ν Δω + f', { exact: false })).toBeVisible();
+  await expect.poll(async () => (await liveSummary(page))?.time, { timeout: 60_000 }).toBe(0);
+  const start = await liveSummary(page);
+
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(async () => (await liveSummary(page))?.time ?? 0, { timeout: 120_000 })
+    .toBeGreaterThan(0.25);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const later = await liveSummary(page);
+  expect(later?.finite).toBe(true);
+  expect(later?.steps).toBeGreaterThan(0);
+  expect(later?.sumOfSquares).not.toBe(start?.sumOfSquares);
+  await expect(page.getByRole('img', { name: /^omega: values from/ })).toBeVisible();
+  await expect(page.getByRole('figure', { name: /Mean square of each field/ })).toBeVisible();
+
+  // A coefficient change applies to the running simulation without restarting it.
+  await page.getByLabel('Viscosity ν').fill('0.005');
+  await page.getByLabel('Viscosity ν').press('Enter');
+  await expect(page).toHaveURL(/ns\.nu=0\.005/);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(async () => (await liveSummary(page))?.time ?? 0).toBeGreaterThan(later!.time);
+});
+
+test('refuses a bad coefficient and sub-steps an unstable time step, saying so', async ({
+  page,
+}) => {
+  await page.goto('/?eq=heat&n=32&heat.s=ftcs&heat.nu=0.1');
+  await expectBackend(page, 'webgpu');
+  const nu = page.getByLabel('Diffusivity ν');
+  await nu.fill('-1');
+  await nu.press('Enter');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Diffusivity ν is outside' }),
+  ).toBeVisible();
+  await expect(page).not.toHaveURL(/heat\.nu=-1/);
+
+  await page.getByLabel('Time step Δt').fill('0.02'); // FTCS at ν = 0.1, Δx = 1/16 needs Δt < 0.0098
+  await page.getByLabel('Time step Δt').press('Enter');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByText(/beyond the stability limit .* sub-stepping/)).toBeVisible({
+    timeout: 60_000,
+  });
+  expect((await liveSummary(page))?.finite).toBe(true);
+});

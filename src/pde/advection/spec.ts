@@ -1,0 +1,20 @@
+/** Advection equation: the info plus its solvers. */
+import { createAdvectionSpectralSolver } from './spectralSolver';
+import { batchCoefficient } from '../coefficients';
+import type { PdeSpec } from '../types';
+import { advectionInfo, type advectionParams } from './info';
+
+export const advectionSpec: PdeSpec<typeof advectionParams> = {
+  ...advectionInfo,
+  createSolver: (setup) => {
+    if (setup.scheme !== 'spectral') {
+      throw new Error(
+        `Unknown advection-equation scheme "${setup.scheme}"; expected one of: spectral.`,
+      );
+    }
+    return createAdvectionSpectralSolver(setup.grid, {
+      ax: batchCoefficient(setup, 'ax', 'advection equation'),
+      ay: batchCoefficient(setup, 'ay', 'advection equation'),
+    });
+  },
+};

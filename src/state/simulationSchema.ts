@@ -1,0 +1,119 @@
+/**
+ * The Data panel's settings as URL-encoded schema sections, generated from the equation catalog
+ * and the initial-condition registry: `sim` (which equation, grid, seed, playback speed), one
+ * section per equation (scheme, steps, initial condition, coefficients; URL keys prefixed with
+ * the equation id, e.g. `heat.nu`) and one per initial condition (its own prefixed keys).
+ */
+import { defineSchema, type Param, type Schema } from '../schema/params';
+import { PDE_CATALOG } from '../pde/catalog';
+import { INITIAL_CONDITIONS } from '../pde/initial/registry';
+import type { PdeId, PdeInfo } from '../pde/types';
+
+export const simSchema = defineSchema({
+  pde: {
+    kind: 'choice',
+    key: 'eq',
+    label: 'Equation',
+    options: Object.values(PDE_CATALOG).map((info) => ({ value: info.id, label: info.title })),
+    default: 'ns',
+  },
+  n: {
+    kind: 'choice',
+    key: 'n',
+    label: 'Grid',
+    options: [
+      { value: '32', label: '32 × 32' },
+      { value: '64', label: '64 × 64' },
+      { value: '128', label: '128 × 128' },
+      { value: '256', label: '256 × 256' },
+    ],
+    default: '64',
+    help: 'Points per side. Larger grids show finer detail and cost more per step.',
+  },
+  seed: {
+    kind: 'number',
+    key: 'seed',
+    label: 'Seed',
+    min: 0,
+    max: 2 ** 31 - 1,
+    default: 0,
+    integer: true,
+    help: 'The same seed gives the same random initial condition.',
+  },
+  speed: {
+    kind: 'number',
+    key: 'spd',
+    label: 'Speed',
+    unit: 'frames per draw',
+    min: 1,
+    max: 50,
+    default: 1,
+    integer: true,
+    help: 'How many record intervals the simulation advances between two drawn frames.',
+  },
+});
+
+export const pdeSectionId = (id: PdeId) => `pde.${id}`;
+export const initialSectionId = (id: string) => `ic.${id}`;
+
+/** scheme, dt, record interval and initial condition for one equation, then its coefficients. */
+export function pdeSectionSchema(info: PdeInfo): Schema {
+  const prefix = `${info.id}.`;
+  const suggested = Object.values(INITIAL_CONDITIONS).filter((ic) =>
+    (ic.suggestedFor as readonly string[]).includes(info.id),
+  );
+  const others = Object.values(INITIAL_CONDITIONS).filter((ic) => !suggested.includes(ic));
+  const base: Record<string, Param> = {
+    scheme: {
+      kind: 'choice',
+      key: `${prefix}s`,
+      label: 'Scheme',
+      options: info.schemes.map((s) => ({ value: s.id, label: s.label })),
+      default: info.defaultScheme,
+    },
+    initial: {
+      kind: 'choice',
+      key: `${prefix}ic`,
+      label: 'Initial condition',
+      options: [...suggested, ...others].map((ic) => ({ value: ic.id, label: ic.label })),
+      default: info.defaultInitialCondition,
+    },
+    dt: {
+      kind: 'number',
+      key: `${prefix}dt`,
+      label: 'Time step Δt',
+      min: 1e-6,
+      max: 1,
+      default: info.defaultDt,
+      log: true,
+      help: 'The solver step for explicit schemes; exact schemes jump whole record intervals.',
+    },
+    record: {
+      kind: 'number',
+      key: `${prefix}rec`,
+      label: 'Record interval',
+      min: 1e-4,
+      max: 10,
+      default: info.defaultRecordInterval,
+      log: true,
+      help: 'Simulated time between two frames.',
+    },
+  };
+  const coefficients = Object.fromEntries(
+    Object.entries(info.params).map(([name, param]) => [
+      name,
+      { ...param, key: `${prefix}${param.key}` },
+    ]),
+  );
+  return { ...base, ...coefficients };
+}
+
+export const SIMULATION_SCHEMAS: Record<string, Schema> = {
+  sim: simSchema,
+  ...Object.fromEntries(
+    Object.values(PDE_CATALOG).map((info) => [pdeSectionId(info.id), pdeSectionSchema(info)]),
+  ),
+  ...Object.fromEntries(
+    Object.values(INITIAL_CONDITIONS).map((ic) => [initialSectionId(ic.id), ic.params as Schema]),
+  ),
+};
