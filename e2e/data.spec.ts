@@ -36,8 +36,8 @@ test('plays the live Navier–Stokes simulator: the field changes and stays fini
   await expect(page.getByRole('figure', { name: /Mean square of each field/ })).toBeVisible();
 
   // A coefficient change applies to the running simulation without restarting it.
-  await page.getByLabel('Viscosity ν').fill('0.005');
-  await page.getByLabel('Viscosity ν').press('Enter');
+  await page.getByLabel('Viscosity ν', { exact: true }).fill('0.005');
+  await page.getByLabel('Viscosity ν', { exact: true }).press('Enter');
   await expect(page).toHaveURL(/ns\.nu=0\.005/);
   await page.getByRole('button', { name: 'Step' }).click();
   await expect.poll(async () => (await liveSummary(page))?.time ?? 0).toBeGreaterThan(later!.time);
@@ -48,7 +48,7 @@ test('refuses a bad coefficient and sub-steps an unstable time step, saying so',
 }) => {
   await page.goto('/?eq=heat&n=32&heat.s=ftcs&heat.nu=0.1');
   await expectBackend(page, 'webgpu');
-  const nu = page.getByLabel('Diffusivity ν');
+  const nu = page.getByLabel('Diffusivity ν', { exact: true });
   await nu.fill('-1');
   await nu.press('Enter');
   await expect(

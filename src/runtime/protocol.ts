@@ -2,6 +2,7 @@
  * The typed contract between the UI (main thread) and the compute worker. Only plain data and
  * typed arrays cross it; tensors never leave the worker. This file must stay free of tfjs imports.
  */
+import type { BuildDatasetParams, BuildDatasetResult } from './jobs/buildDatasetConfig';
 import type { LiveConfig, LiveFrame, PaintStroke } from './live/config';
 import type { SelfTestParams, SelfTestResult } from './selftest/config';
 
@@ -51,9 +52,11 @@ export type JobEvent =
 /** Job kinds with their parameters and results. A later job kind is one line in each map. */
 export interface JobParams {
   selfTest: SelfTestParams;
+  buildDataset: BuildDatasetParams;
 }
 export interface JobResults {
   selfTest: SelfTestResult;
+  buildDataset: BuildDatasetResult;
 }
 export type JobKind = keyof JobParams;
 

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { loseGpu, startBackend, watchGpuLoss } from './backends';
 import { JobRunner, type JobHandler } from './jobRunner';
+import { buildDataset } from './jobs/buildDataset';
 import type { LiveFrame } from './live/config';
 import { LiveSimulator } from './live/liveSimulator';
 import type {
@@ -22,6 +23,7 @@ import { collectTransferables } from './transferables';
 
 const handlers: { [K in JobKind]: JobHandler<JobParams[K], JobResults[K]> } = {
   selfTest: runSelfTest,
+  buildDataset,
 };
 
 const runner = new JobRunner();

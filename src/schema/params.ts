@@ -21,6 +21,8 @@ export interface NumberParam extends ParamBase {
   /** Controls move on a log scale (learning rates, viscosities). */
   log?: boolean;
   step?: number;
+  /** The range a reference dataset samples from; dataset builders start from it. */
+  datasetRange?: readonly [number, number];
 }
 
 export interface ChoiceParam<T extends string = string> extends ParamBase {

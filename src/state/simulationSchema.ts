@@ -108,8 +108,90 @@ export function pdeSectionSchema(info: PdeInfo): Schema {
   return { ...base, ...coefficients };
 }
 
+export const buildSchema = defineSchema({
+  count: {
+    kind: 'number',
+    key: 'b.n',
+    label: 'Trajectories',
+    min: 1,
+    max: 4096,
+    default: 16,
+    integer: true,
+  },
+  frames: {
+    kind: 'number',
+    key: 'b.t',
+    label: 'Frames',
+    min: 2,
+    max: 500,
+    default: 20,
+    integer: true,
+    help: 'Recorded frames per trajectory, the initial state included.',
+  },
+  seed: {
+    kind: 'number',
+    key: 'b.seed',
+    label: 'Dataset seed',
+    min: 0,
+    max: 2 ** 31 - 1,
+    default: 0,
+    integer: true,
+    help: 'The same seed and settings give identical data, here and in the command-line tool.',
+  },
+  valFraction: {
+    kind: 'number',
+    key: 'b.val',
+    label: 'Validation share',
+    min: 0,
+    max: 0.5,
+    default: 0.1,
+  },
+  testFraction: {
+    kind: 'number',
+    key: 'b.test',
+    label: 'Test share',
+    min: 0,
+    max: 0.5,
+    default: 0.1,
+  },
+  batch: {
+    kind: 'number',
+    key: 'b.batch',
+    label: 'Batch',
+    min: 1,
+    max: 256,
+    default: 16,
+    integer: true,
+    help: 'Trajectories simulated at once on the GPU. It does not change the data.',
+  },
+});
+
+export const rangeSectionId = (id: PdeId) => `range.${id}`;
+
+/** Lower and upper end of each coefficient's uniform sampling range, for the dataset builder. */
+export function rangeSectionSchema(info: PdeInfo): Schema {
+  const entries: [string, Param][] = [];
+  for (const [name, param] of Object.entries(info.params)) {
+    if (param.kind !== 'number') continue;
+    const [low, high] = param.datasetRange ?? [param.default, param.default];
+    const bound = (end: 'low' | 'high', value: number): Param => ({
+      ...param,
+      key: `${info.id}.${param.key}.${end === 'low' ? 'lo' : 'hi'}`,
+      label: `${param.label} ${end === 'low' ? 'from' : 'to'}`,
+      default: value,
+      help: undefined,
+    });
+    entries.push([`${name}.low`, bound('low', low)], [`${name}.high`, bound('high', high)]);
+  }
+  return Object.fromEntries(entries);
+}
+
 export const SIMULATION_SCHEMAS: Record<string, Schema> = {
   sim: simSchema,
+  build: buildSchema,
+  ...Object.fromEntries(
+    Object.values(PDE_CATALOG).map((info) => [rangeSectionId(info.id), rangeSectionSchema(info)]),
+  ),
   ...Object.fromEntries(
     Object.values(PDE_CATALOG).map((info) => [pdeSectionId(info.id), pdeSectionSchema(info)]),
   ),

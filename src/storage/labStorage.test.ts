@@ -19,13 +19,27 @@ async function countAllRows(): Promise<Record<string, number>> {
   }
 }
 
+/** A valid dataset record of `frames` frames of a 10×10 grid (one trajectory, one channel). */
+function dataset(equation: string, frames: number) {
+  return {
+    name: equation,
+    meta: {
+      equation,
+      scheme: 'spectral',
+      seed: 0,
+      grid: { n: 10, length: 1, origin: 0 },
+      times: Array.from({ length: frames }, (_, i) => i),
+      channels: ['u'],
+      coefficients: {},
+      split: { train: 1, val: 0, test: 0 },
+    },
+    payload: { data: new Float32Array(frames * 100), shape: [1, frames, 10, 10, 1] },
+  };
+}
+
 async function fill(): Promise<void> {
-  await storage.datasets.put({
-    name: 'burgers',
-    meta: { pde: 'burgers', nx: 256 },
-    payload: { u: new Float32Array(256 * 100) },
-  });
-  await storage.datasets.put({ name: 'heat', meta: {}, payload: { u: new Float32Array(1000) } });
+  await storage.datasets.put(dataset('burgers', 256));
+  await storage.datasets.put(dataset('heat', 10));
   await storage.checkpoints.put({
     name: 'fno',
     meta: { model: 'fno' },
@@ -78,7 +92,7 @@ describe('openLabStorage', () => {
     expect(usage.quotaBytes).toBeUndefined();
     expect(usage.perKind.datasets.count).toBe(2);
     expect(usage.perKind.datasets.bytes).toBeGreaterThanOrEqual(4 * (256 * 100 + 1000));
-    expect(usage.perKind.datasets.bytes).toBeLessThan(4 * (256 * 100 + 1000) + 500);
+    expect(usage.perKind.datasets.bytes).toBeLessThan(4 * (256 * 100 + 1000) + 2000); // + the metadata JSON
     expect(usage.perKind.checkpoints).toEqual({ count: 1, bytes: expect.any(Number) });
     expect(usage.perKind.checkpoints.bytes).toBeGreaterThanOrEqual(4 * 72);
     expect(usage.perKind.runs.count).toBe(1);
@@ -137,23 +151,38 @@ describe('placeholder parsers', () => {
     await fill();
     const raw = await openRawDb(dbName);
     const row = { name: 'x', createdAt: 1, sizeBytes: 1, schemaVersion: 1 };
-    await raw.put('datasets', { ...row, id: 'list-meta', meta: ['a'] });
-    await raw.put('datasets', { ...row, id: 'null-meta', meta: null });
+    await raw.put('runs', { ...row, id: 'list-meta', meta: ['a'] });
+    await raw.put('runs', { ...row, id: 'null-meta', meta: null });
     raw.close();
 
-    const { records, skipped } = await storage.datasets.list();
-    expect(records).toHaveLength(2);
+    const { records, skipped } = await storage.runs.list();
+    expect(records).toHaveLength(1);
     expect(skipped).toEqual([
       {
         id: 'list-meta',
-        kind: 'datasets',
+        kind: 'runs',
         reason: 'invalid meta: meta should be a plain object, got an array',
       },
       {
         id: 'null-meta',
-        kind: 'datasets',
+        kind: 'runs',
         reason: 'invalid meta: meta should be an object, got null',
       },
     ]);
+  });
+});
+
+describe('dataset records', () => {
+  it('refuse a payload whose shape does not match its data, and keep good ones', async () => {
+    const good = dataset('heat', 3);
+    await storage.datasets.put(good);
+    await expect(
+      storage.datasets.put({
+        ...good,
+        payload: { data: new Float32Array(5), shape: [1, 3, 10, 10, 1] },
+      }),
+    ).rejects.toThrow(/does not match the 5 values/);
+    const { records } = await storage.datasets.list();
+    expect(records.map((r) => r.meta.times)).toEqual([[0, 1, 2]]);
   });
 });

@@ -8,11 +8,15 @@ import {
   parsePlaceholderPayload,
   type CheckpointMeta,
   type CheckpointPayload,
-  type DatasetMeta,
-  type DatasetPayload,
   type RunMeta,
   type RunPayload,
 } from './placeholderParsers';
+import {
+  parseDatasetRecordMeta,
+  parseDatasetRecordPayload,
+  type DatasetRecordMeta,
+  type DatasetRecordPayload,
+} from './datasetRecords';
 import { createRepository, type KindStats, type RecordRepository } from './repository';
 import type { RecordKind } from './types';
 
@@ -35,7 +39,7 @@ export interface StorageUsage {
 }
 
 export interface LabStorage {
-  datasets: RecordRepository<DatasetMeta, DatasetPayload>;
+  datasets: RecordRepository<DatasetRecordMeta, DatasetRecordPayload>;
   checkpoints: RecordRepository<CheckpointMeta, CheckpointPayload>;
   runs: RecordRepository<RunMeta, RunPayload>;
   usage(): Promise<StorageUsage>;
@@ -46,12 +50,12 @@ export interface LabStorage {
 
 export async function openLabStorage(name: string = LAB_DB_NAME): Promise<LabStorage> {
   const db = await openLabDb(name);
-  // Placeholder parsers: later work swaps in strict per-kind parsers here.
-  const datasets = createRepository<DatasetMeta, DatasetPayload>(db, {
+  // Checkpoints and runs keep placeholder parsers until the models define them.
+  const datasets = createRepository<DatasetRecordMeta, DatasetRecordPayload>(db, {
     kind: 'datasets',
     schemaVersion: RECORD_SCHEMA_VERSIONS.datasets,
-    parseMeta: parsePlaceholderMeta,
-    parsePayload: parsePlaceholderPayload,
+    parseMeta: parseDatasetRecordMeta,
+    parsePayload: parseDatasetRecordPayload,
   });
   const checkpoints = createRepository<CheckpointMeta, CheckpointPayload>(db, {
     kind: 'checkpoints',

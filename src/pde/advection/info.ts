@@ -14,6 +14,7 @@ export const advectionParams = defineSchema({
     min: -2.5,
     max: 2.5,
     default: 1,
+    datasetRange: [0.1, 2.5],
     help: `The speed of the transport along x. ${velocityHelp}`,
   },
   ay: {
@@ -23,6 +24,7 @@ export const advectionParams = defineSchema({
     min: -2.5,
     max: 2.5,
     default: 0.5,
+    datasetRange: [0.1, 2.5],
     help: `The speed of the transport along y. ${velocityHelp}`,
   },
 });

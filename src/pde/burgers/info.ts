@@ -10,6 +10,7 @@ export const burgersParams = defineSchema({
     min: 1e-3,
     max: 0.05,
     default: 0.01,
+    datasetRange: [7.5e-3, 1.5e-2],
     log: true,
     help: 'MAE-PDE samples ν uniformly in [7.5e-3, 1.5e-2].',
   },
@@ -20,6 +21,7 @@ export const burgersParams = defineSchema({
     min: 0,
     max: 2,
     default: 0.75,
+    datasetRange: [0.5, 1],
     help: 'Scales u·∂x in both equations. MAE-PDE samples cx uniformly in [0.5, 1].',
   },
   cy: {
@@ -29,6 +31,7 @@ export const burgersParams = defineSchema({
     min: 0,
     max: 2,
     default: 0.75,
+    datasetRange: [0.5, 1],
     help: 'Scales v·∂y in both equations. MAE-PDE samples cy uniformly in [0.5, 1].',
   },
 });

@@ -10,6 +10,7 @@ export const heatParams = defineSchema({
     min: 1e-4,
     max: 0.1,
     default: 0.01,
+    datasetRange: [2e-3, 2e-2],
     log: true,
     help:
       'How fast heat spreads: a pattern of wavelength λ fades by e after a time λ²/(4π²ν). ' +

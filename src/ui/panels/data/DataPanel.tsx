@@ -5,6 +5,7 @@ import { SETTINGS_SCHEMAS } from '../../../state/settingsSchema';
 import { useSettings } from '../../../state/settingsStore';
 import { initialSectionId, pdeSectionId } from '../../../state/simulationSchema';
 import { SchemaForm } from '../../controls/SchemaForm';
+import { DatasetsCard } from './DatasetsCard';
 import { LiveView } from './LiveView';
 
 export function DataPanel() {
@@ -44,6 +45,7 @@ export function DataPanel() {
           <SchemaForm section="sim" only={['n', 'seed']} legend="Grid and seed" />
         </div>
         <LiveView />
+        <DatasetsCard />
       </div>
     </section>
   );

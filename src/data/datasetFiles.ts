@@ -1,0 +1,96 @@
+/**
+ * Datasets as files: .zip (data.npy + meta.json), bare .npy (+ its .json), or HDF5 in a
+ * PDEBench-like layout — and back, by content rather than by the file name.
+ */
+import { checkBundle, type DatasetBundle } from './io/bundle';
+import { DatasetFormatError } from './io/errors';
+import { decodeDatasetHdf5 } from './io/hdf5Decode';
+import { encodeDatasetHdf5 } from './io/hdf5Export';
+import { stringifyDatasetMeta, type DatasetMeta } from './io/meta';
+import { decodeNpy, encodeNpy } from './io/npy';
+import { detectDatasetFormat } from './io/signatures';
+import { decodeDatasetZip, encodeDatasetZip } from './io/zip';
+
+export type ExportFormat = 'zip' | 'npy' | 'hdf5';
+
+export interface ExportFile {
+  name: string;
+  bytes: Uint8Array;
+  type: string;
+}
+
+/** The files one export produces (a bare .npy comes with its metadata sidecar). */
+export async function exportDataset(
+  bundle: DatasetBundle,
+  baseName: string,
+  format: ExportFormat,
+): Promise<ExportFile[]> {
+  const name = baseName.replace(/[^\w.-]+/g, '_') || 'dataset';
+  switch (format) {
+    case 'zip':
+      return [{ name: `${name}.zip`, bytes: encodeDatasetZip(bundle), type: 'application/zip' }];
+    case 'npy':
+      return [
+        { name: `${name}.npy`, bytes: encodeNpy(bundle), type: 'application/octet-stream' },
+        {
+          name: `${name}.json`,
+          bytes: new TextEncoder().encode(stringifyDatasetMeta(bundle.meta)),
+          type: 'application/json',
+        },
+      ];
+    case 'hdf5':
+      return [
+        { name: `${name}.h5`, bytes: await encodeDatasetHdf5(bundle), type: 'application/x-hdf5' },
+      ];
+  }
+}
+
+/**
+ * Reads a dataset file of any supported format. A bare .npy carries no metadata: it gets a
+ * neutral description (unit box, frame indices as times) that the user can see and correct.
+ */
+export async function importDataset(
+  bytes: Uint8Array,
+  fileName: string,
+  maxBytes?: number,
+): Promise<DatasetBundle> {
+  const format = detectDatasetFormat(bytes);
+  const options = maxBytes === undefined ? {} : { maxBytes };
+  let bundle: DatasetBundle;
+  if (format === 'zip') bundle = decodeDatasetZip(bytes, options);
+  else if (format === 'hdf5') bundle = await decodeDatasetHdf5(bytes, options);
+  else if (format === 'npy') {
+    const array = decodeNpy(bytes, options);
+    bundle = { ...array, meta: neutralMeta(array.shape, fileName) };
+  } else {
+    throw new DatasetFormatError(
+      `“${fileName}” is not a dataset file this lab reads: expected .npy, a .zip holding data.npy and meta.json, or HDF5.`,
+    );
+  }
+  checkBundle(bundle);
+  return bundle;
+}
+
+function neutralMeta(shape: readonly number[], fileName: string): DatasetMeta {
+  if (shape.length !== 5) {
+    throw new DatasetFormatError(
+      `“${fileName}” holds an array of shape [${shape.join(', ')}]; a dataset needs 5 axes [N, T, X, Y, C].`,
+    );
+  }
+  const [n, t, x, y, c] = shape as [number, number, number, number, number];
+  if (x !== y) {
+    throw new DatasetFormatError(
+      `“${fileName}” has a ${x}×${y} grid; the lab works on square grids.`,
+    );
+  }
+  return {
+    equation: 'imported',
+    scheme: 'unknown',
+    seed: 0,
+    grid: { n: x, length: 1, origin: 0 },
+    times: Array.from({ length: t }, (_, i) => i),
+    channels: Array.from({ length: c }, (_, i) => `c${i}`),
+    coefficients: {},
+    split: { train: n, val: 0, test: 0 },
+  };
+}

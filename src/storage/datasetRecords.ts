@@ -1,0 +1,30 @@
+/** What a stored dataset is: its metadata (as in files) and its [N, T, X, Y, C] float32 array. */
+import { parseDatasetMeta, type DatasetMeta } from '../data/io/meta';
+import type { Float32NdArray } from '../data/io/ndarray';
+
+export type DatasetRecordMeta = DatasetMeta;
+export type DatasetRecordPayload = Float32NdArray;
+
+export const parseDatasetRecordMeta = (value: unknown): DatasetRecordMeta =>
+  parseDatasetMeta(value);
+
+export function parseDatasetRecordPayload(value: unknown): DatasetRecordPayload {
+  const payload = value as Partial<Float32NdArray> | null;
+  if (!payload || !(payload.data instanceof Float32Array)) {
+    throw new Error('the dataset payload has no float32 data');
+  }
+  const shape = payload.shape;
+  if (
+    !Array.isArray(shape) ||
+    shape.length !== 5 ||
+    !shape.every((d) => Number.isInteger(d) && d > 0)
+  ) {
+    throw new Error('the dataset payload has no [N, T, X, Y, C] shape');
+  }
+  if (shape.reduce((a, b) => a * b, 1) !== payload.data.length) {
+    throw new Error(
+      `the shape ${shape.join('×')} does not match the ${payload.data.length} values stored`,
+    );
+  }
+  return { data: payload.data, shape };
+}

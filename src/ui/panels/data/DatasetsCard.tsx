@@ -1,0 +1,151 @@
+/** Build a dataset from the current setup, and manage the saved ones: export, import, delete. */
+import { useEffect, useId, useState } from 'react';
+import type { ExportFormat } from '../../../data/datasetFiles';
+import type { PdeId } from '../../../pde/types';
+import { useDatasets } from '../../../state/datasetsStore';
+import { useRuntime } from '../../../state/runtimeStore';
+import { useSettings } from '../../../state/settingsStore';
+import { rangeSectionId } from '../../../state/simulationSchema';
+import { formatBytes } from '../../../storage/labStorage';
+import { JobProgressBar } from '../../controls/JobProgressBar';
+import { SchemaForm } from '../../controls/SchemaForm';
+
+const FORMATS: { id: ExportFormat; label: string }[] = [
+  { id: 'zip', label: '.zip (npy + json)' },
+  { id: 'npy', label: '.npy + .json' },
+  { id: 'hdf5', label: 'HDF5' },
+];
+
+export function DatasetsCard() {
+  const { records, activeJobId, outcome, refresh, build, remove, exportAs, importFile } =
+    useDatasets();
+  const pde = useSettings((s) => s.values.sim?.pde) as PdeId;
+  const ready = useRuntime((s) => s.status === 'ready');
+  const importId = useId();
+  const [format, setFormat] = useState<ExportFormat>('zip');
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const download = async (id: string) => {
+    for (const file of (await exportAs(id, format)) ?? []) {
+      const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.type }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    }
+  };
+
+  return (
+    <section className="card datasets" aria-labelledby="datasets-heading">
+      <h2 id="datasets-heading">Datasets</h2>
+      <p className="muted">
+        Builds trajectories with the equation, numerics and initial condition set above, drawing
+        each coefficient uniformly from its range.
+      </p>
+      <SchemaForm section={rangeSectionId(pde)} legend="Coefficient ranges" />
+      <SchemaForm
+        section="build"
+        legend="Size, seed and split"
+        disabled={activeJobId !== undefined}
+      />
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void build()}
+          disabled={!ready || activeJobId !== undefined}
+        >
+          Build dataset
+        </button>
+        <label htmlFor={importId} className="button">
+          Import file…
+        </label>
+        <input
+          id={importId}
+          type="file"
+          accept=".npy,.zip,.h5,.hdf5"
+          className="visually-hidden"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      {activeJobId ? <JobProgressBar jobId={activeJobId} /> : null}
+      {outcome ? (
+        <p
+          className={outcome.tone === 'problem' ? 'text-problem' : 'muted'}
+          role={outcome.tone === 'problem' ? 'alert' : 'status'}
+        >
+          {outcome.text}
+        </p>
+      ) : null}
+      {records.length > 0 ? (
+        <>
+          <label className="inline-label">
+            Export as
+            <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+              {FORMATS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <table className="results-table datasets__table">
+            <caption>Saved in this browser</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Shape [N, T, X, Y, C]</th>
+                <th scope="col">Size</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {records.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.name}</td>
+                  <td>
+                    {[
+                      r.meta.split.train + r.meta.split.val + r.meta.split.test,
+                      r.meta.times.length,
+                      r.meta.grid.n,
+                      r.meta.grid.n,
+                      r.meta.channels.length,
+                    ].join(' × ')}
+                  </td>
+                  <td>{formatBytes(r.sizeBytes)}</td>
+                  <td className="datasets__actions">
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void download(r.id)}
+                      aria-label={`Export ${r.name}`}
+                    >
+                      Export
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--danger"
+                      onClick={() => void remove(r.id)}
+                      aria-label={`Delete ${r.name}`}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : (
+        <p className="muted">No datasets saved yet.</p>
+      )}
+    </section>
+  );
+}
