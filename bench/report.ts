@@ -22,6 +22,10 @@ interface Report {
   selfTestBrowser: Record<string, unknown>;
   selfTestNode: Record<string, unknown>;
   display: unknown;
+  generationNode?: Record<
+    string,
+    { scheme: string; steps: number; seconds: number; cellUpdatesPerSecond: number }
+  >;
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -62,5 +66,18 @@ export function formatReport(report: Report): string {
     display?.fps
       ? `FieldView 128² animation: ${display.fps.toFixed(1)} frames/s, ${display.msPerFrame?.toFixed(2)} ms to compute and draw a frame.`
       : 'FieldView animation: not measured.',
+    ...(report.generationNode
+      ? [
+          '',
+          "Dataset generation in Node (tfjs CPU backend), 32 trajectories at 64², one record interval with each equation's default scheme and step:",
+          '',
+          '| equation | scheme | solver steps | seconds | grid-cell updates/s |',
+          '|---|---|---|---|---|',
+          ...Object.entries(report.generationNode).map(
+            ([id, g]) =>
+              `| ${id} | ${g.scheme} | ${g.steps} | ${g.seconds.toFixed(2)} | ${g.cellUpdatesPerSecond.toExponential(2)} |`,
+          ),
+        ]
+      : []),
   ].join('\n');
 }

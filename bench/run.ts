@@ -15,7 +15,7 @@ import {
   BENCH_SELF_TEST,
 } from './browserBench';
 import { measureBundles } from './bundleSizes';
-import { measureNodeSelfTests } from './nodeBench';
+import { measureNodeGeneration, measureNodeSelfTests } from './nodeBench';
 import { formatReport } from './report';
 
 const PORT = 4174;
@@ -58,6 +58,7 @@ async function main() {
       selfTestBrowser: await measureSelfTests(browser, BASE_URL),
       selfTestNode: await measureNodeSelfTests(),
       display: await measureDisplay(browser, BASE_URL),
+      generationNode: await measureNodeGeneration(),
     };
     mkdirSync('bench/results', { recursive: true });
     writeFileSync('bench/results/foundation.json', `${JSON.stringify(report, null, 2)}\n`);
