@@ -33,7 +33,9 @@ test('plays the live Navier–Stokes simulator: the field changes and stays fini
   expect(later?.steps).toBeGreaterThan(0);
   expect(later?.sumOfSquares).not.toBe(start?.sumOfSquares);
   await expect(page.getByRole('img', { name: /^omega: values from/ })).toBeVisible();
-  await expect(page.getByRole('figure', { name: /Mean square of each field/ })).toBeVisible();
+  await expect(
+    page.getByRole('figure', { name: /^energy .* and enstrophy .* over time/ }),
+  ).toBeVisible();
 
   // A coefficient change applies to the running simulation without restarting it.
   await page.getByLabel('Viscosity ν', { exact: true }).fill('0.005');

@@ -64,6 +64,8 @@ export interface PdeInfo<P extends Schema = Schema> {
   initialFill?: 'zeros' | 'repeat';
   /** The initial condition the live simulator starts from (an id in pde/initial/registry). */
   defaultInitialCondition: string;
+  /** Scalar diagnostics worth plotting over time (energy, enstrophy), in the order `measure` returns them. */
+  measures: readonly { id: string; label: string }[];
   /** The default periodic box: side length and first coordinate. */
   domain: { length: number; origin: number };
   schemes: readonly SchemeSpec[];
@@ -76,6 +78,8 @@ export interface PdeInfo<P extends Schema = Schema> {
 /** An equation with its solvers (tfjs): used in the worker, in Node tests and in the CLI. */
 export interface PdeSpec<P extends Schema = Schema> extends PdeInfo<P> {
   createSolver(setup: SolverSetup): Solver;
+  /** The `measures` of each trajectory: [B, measures.length]. */
+  measure(state: tf.Tensor4D, setup: SolverSetup): tf.Tensor2D;
 }
 
 export type PdeParams<S extends PdeInfo> = SchemaValues<S['params']>;

@@ -19,8 +19,8 @@ export type LiveStatus = 'idle' | 'paused' | 'playing' | 'busy';
 export interface FrameSummary {
   time: number;
   steps: number;
-  /** ½⟨c²⟩ per channel: a quick measure of how much is left of each field. */
-  meanSquares: number[];
+  /** The equation's measures (energy, enstrophy…), labelled by `measureLabels`. */
+  measures: number[];
 }
 
 interface LiveState {
@@ -29,6 +29,7 @@ interface LiveState {
   shownIndex: number;
   history: FrameSummary[];
   channels: readonly string[];
+  measureLabels: readonly string[];
   n: number;
   problem?: string;
   substepNote?: string;
@@ -59,13 +60,14 @@ function acceptFrame(frame: LiveFrame, restart = false): void {
   const summary: FrameSummary = {
     time: frame.time,
     steps: frame.steps,
-    meanSquares: meanSquares(frame),
+    measures: frame.measures,
   };
   const history = restart ? [summary] : [...useLive.getState().history, summary].slice(-HISTORY);
   useLive.setState({
     history,
     shownIndex: history.length - 1,
     channels: frame.channels,
+    measureLabels: frame.measureLabels,
     n: frame.n,
     problem: undefined,
     substepNote: frame.substepNote,
@@ -139,6 +141,7 @@ export const useLive = create<LiveState>()((set, get) => {
     shownIndex: 0,
     history: [],
     channels: [],
+    measureLabels: [],
     n: 0,
     play() {
       if (get().status === 'playing' || frames.length === 0) return;
@@ -220,12 +223,4 @@ function restartNeeded(a: LiveConfig, b: LiveConfig): boolean {
     a.initialCondition !== b.initialCondition ||
     JSON.stringify(a.initialParams) !== JSON.stringify(b.initialParams)
   );
-}
-
-function meanSquares(frame: LiveFrame): number[] {
-  const c = frame.channels.length;
-  const sums = new Array<number>(c).fill(0);
-  for (let i = 0; i < frame.data.length; i++) sums[i % c]! += frame.data[i]! ** 2;
-  const points = frame.data.length / c;
-  return sums.map((s) => s / (2 * points));
 }

@@ -53,6 +53,7 @@ export const advectionInfo: PdeInfo<typeof advectionParams> = {
     },
   ],
   defaultInitialCondition: 'ring',
+  measures: [{ id: 'energy', label: '½⟨u²⟩' }],
   defaultScheme: 'spectral',
   // The only scheme is exact and jumps whole record intervals.
   defaultDt: 0.02,

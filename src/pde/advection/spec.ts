@@ -1,11 +1,13 @@
 /** Advection equation: the info plus its solvers. */
 import { createAdvectionSpectralSolver } from './spectralSolver';
 import { batchCoefficient } from '../coefficients';
+import { halfMeanSquare } from '../measures';
 import type { PdeSpec } from '../types';
 import { advectionInfo, type advectionParams } from './info';
 
 export const advectionSpec: PdeSpec<typeof advectionParams> = {
   ...advectionInfo,
+  measure: halfMeanSquare,
   createSolver: (setup) => {
     if (setup.scheme !== 'spectral') {
       throw new Error(

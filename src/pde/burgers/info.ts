@@ -68,6 +68,7 @@ export const burgersInfo: PdeInfo<typeof burgersParams> = {
     },
   ],
   defaultInitialCondition: 'random-sines',
+  measures: [{ id: 'energy', label: 'kinetic energy ½⟨u² + v²⟩' }],
   defaultScheme: 'spectral',
   // MAE-PDE used Δt = 5e-5 on its 512² grid (upwind); 1e-3 is well inside both schemes' limits
   // at 64², and the driver sub-steps when a state needs less.

@@ -1,9 +1,11 @@
 /** Burgers: the info plus its solvers. */
+import { halfMeanSquare } from '../measures';
 import type { PdeSpec } from '../types';
 import { burgersInfo, type burgersParams } from './info';
 import { createBurgersSolver } from './solver';
 
 export const burgersSpec: PdeSpec<typeof burgersParams> = {
   ...burgersInfo,
+  measure: halfMeanSquare,
   createSolver: createBurgersSolver,
 };

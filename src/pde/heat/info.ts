@@ -48,6 +48,7 @@ export const heatInfo: PdeInfo<typeof heatParams> = {
     },
   ],
   defaultInitialCondition: 'hot-square',
+  measures: [{ id: 'energy', label: 'energy ½⟨u²⟩' }],
   defaultScheme: 'spectral',
   // MAE-PDE's FTCS step; the spectral scheme ignores it and jumps whole record intervals.
   defaultDt: 1e-4,

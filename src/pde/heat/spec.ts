@@ -2,11 +2,13 @@
 import { createHeatFtcsSolver } from './ftcsSolver';
 import { createHeatSpectralSolver } from './spectralSolver';
 import { batchCoefficient } from '../coefficients';
+import { halfMeanSquare } from '../measures';
 import type { PdeSpec } from '../types';
 import { heatInfo, type heatParams } from './info';
 
 export const heatSpec: PdeSpec<typeof heatParams> = {
   ...heatInfo,
+  measure: halfMeanSquare,
   createSolver: (setup) => {
     const nu = batchCoefficient(setup, 'nu', 'heat equation');
     switch (setup.scheme) {

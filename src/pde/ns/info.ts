@@ -58,6 +58,10 @@ export const navierStokesInfo: PdeInfo<typeof navierStokesParams> = {
     },
   ],
   defaultInitialCondition: 'gaussian-random-field',
+  measures: [
+    { id: 'energy', label: 'energy ½⟨|u|²⟩' },
+    { id: 'enstrophy', label: 'enstrophy ½⟨ω²⟩' },
+  ],
   // Live-friendly defaults: IF-RK4 is accurate at Δt = 0.01 and 10 steps draw one frame.
   // FNO's data: --scheme fno --dt 1e-4 (256²) or 1e-3 (64², DINo) --record 1.
   defaultScheme: 'ifrk4',

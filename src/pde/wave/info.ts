@@ -64,6 +64,7 @@ export const waveInfo: PdeInfo<typeof waveParams> = {
     },
   ],
   defaultInitialCondition: 'gaussian-bump',
+  measures: [{ id: 'energy', label: 'energy ½⟨u_t² + c²|∇u|²⟩' }],
   defaultScheme: 'spectral',
   // DINo's step; the exact schemes ignore it and jump whole record intervals.
   defaultDt: 1e-3,

@@ -22,6 +22,9 @@ export interface LiveFrame {
   channels: readonly string[];
   /** [N, N, C], axis 0 = x. */
   data: Float32Array;
+  /** The equation's measures (energy, enstrophy…) of this state, and their labels. */
+  measures: number[];
+  measureLabels: readonly string[];
   /** Set while the requested Δt is beyond the stability limit and the lab sub-steps. */
   substepNote?: string;
 }

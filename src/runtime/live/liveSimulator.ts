@@ -7,13 +7,14 @@ import type { Grid } from '../../pde/grid';
 import { initialConditionTensor } from '../../pde/initial/tensor';
 import { pdeSpec } from '../../pde/registry';
 import { advanceInterval, SimulationDivergedError } from '../../pde/simulate';
-import type { PdeSpec, Solver } from '../../pde/types';
+import type { PdeSpec, Solver, SolverSetup } from '../../pde/types';
 import type { LiveConfig, LiveFrame, PaintStroke } from './config';
 
 export class LiveSimulator {
   private config: LiveConfig | undefined;
   private spec: PdeSpec | undefined;
   private solver: Solver | undefined;
+  private setup: SolverSetup | undefined;
   private state: tf.Tensor4D | undefined;
   private time = 0;
   private steps = 0;
@@ -126,36 +127,42 @@ export class LiveSimulator {
       if (param.kind === 'number') coefficients[name] = Float32Array.of(Number(value));
       else options[name] = value as string | boolean;
     }
-    // Build first: if the new settings are refused, the running solver stays.
-    const solver = spec.createSolver({
+    const setup: SolverSetup = {
       grid: gridOf(spec, config.n),
       scheme: config.scheme,
       batch: 1,
       coefficients,
       options,
-    });
+    };
+    // Build first: if the new settings are refused, the running solver stays.
+    const solver = spec.createSolver(setup);
     this.solver?.dispose();
+    this.setup = setup;
     return solver;
   }
 
   private async frame(): Promise<LiveFrame> {
-    const { config, spec, state } = this.ready();
-    const data = (await state.data()) as Float32Array;
+    const { config, spec, state, setup } = this.ready();
+    const measured = spec.measure(state, setup);
+    const [data, measures] = await Promise.all([state.data(), measured.data()]);
+    measured.dispose();
     return {
       time: this.time,
       steps: this.steps,
       n: config.n,
       channels: spec.channels,
-      data: data.slice(),
+      data: (data as Float32Array).slice(),
+      measures: Array.from(measures),
+      measureLabels: spec.measures.map((m) => m.label),
       ...(this.substepNote ? { substepNote: this.substepNote } : {}),
     };
   }
 
   private ready() {
-    const { config, spec, solver, state } = this;
-    if (!config || !spec || !solver || !state)
+    const { config, spec, solver, state, setup } = this;
+    if (!config || !spec || !solver || !state || !setup)
       throw new Error('The live simulator has not been configured.');
-    return { config, spec, solver, state };
+    return { config, spec, solver, state, setup };
   }
 }
 

@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ensureLiveSync, subscribeLiveFrames, useLive } from '../../../state/liveStore';
 import { useRuntime } from '../../../state/runtimeStore';
-import { useSettings } from '../../../state/settingsStore';
 import { SchemaForm } from '../../controls/SchemaForm';
 import { formatValue } from '../../format';
 import { useThrottled } from '../../useThrottled';
@@ -207,7 +206,7 @@ export function LiveView() {
         </label>
       </fieldset>
       <SchemaForm section="sim" only={['speed']} legend="Playback" />
-      <MeanSquareChart />
+      <MeasuresChart />
       <p className="muted small">
         Space plays and pauses. Changing a coefficient or the scheme takes effect at the next step;
         a new equation, grid, seed or initial condition restarts.
@@ -216,30 +215,40 @@ export function LiveView() {
   );
 }
 
-function MeanSquareChart() {
+function MeasuresChart() {
   const history = useThrottled(
     useLive((s) => s.history),
     300,
   );
-  const channels = useLive((s) => s.channels);
-  const pde = useSettings((s) => s.values.sim?.pde);
+  const labels = useLive((s) => s.measureLabels);
   if (history.length < 2) return null;
   const times = history.map((h) => h.time);
   return (
     <PlotlyChart
-      title={`Mean square of each field over time (${String(pde)})`}
+      title={`${labels.join(' and ')} over time`}
       height={200}
-      data={channels.map((name, c) => ({
+      data={labels.map((label, i) => ({
         type: 'scatter',
         mode: 'lines',
-        name: `½⟨${name}²⟩`,
+        name: label,
         x: times,
-        y: history.map((h) => h.meanSquares[c] ?? 0),
+        y: history.map((h) => h.measures[i] ?? 0),
+        ...(i > 0 ? { yaxis: 'y2' } : {}),
       }))}
       layout={{
         xaxis: { title: { text: 't' } },
-        yaxis: { title: { text: '½ mean square' }, exponentformat: 'power' },
-        margin: { l: 60, r: 10, t: 10, b: 40 },
+        yaxis: { title: { text: labels[0] ?? '' }, exponentformat: 'power' },
+        ...(labels.length > 1
+          ? {
+              yaxis2: {
+                title: { text: labels[1] },
+                overlaying: 'y',
+                side: 'right',
+                exponentformat: 'power',
+              },
+            }
+          : {}),
+        margin: { l: 60, r: labels.length > 1 ? 60 : 10, t: 10, b: 40 },
         legend: { orientation: 'h' },
       }}
     />
