@@ -37,6 +37,9 @@ test('plays the live Navier–Stokes simulator: the field changes and stays fini
     page.getByRole('figure', { name: /^energy .* and enstrophy .* over time/ }),
   ).toBeVisible();
 
+  await page.getByLabel('Velocity arrows').check();
+  await expect(page.locator('canvas.velocity-overlay')).toBeVisible();
+
   // A coefficient change applies to the running simulation without restarting it.
   await page.getByLabel('Viscosity ν', { exact: true }).fill('0.005');
   await page.getByLabel('Viscosity ν', { exact: true }).press('Enter');

@@ -80,6 +80,8 @@ export interface PdeSpec<P extends Schema = Schema> extends PdeInfo<P> {
   createSolver(setup: SolverSetup): Solver;
   /** The `measures` of each trajectory: [B, measures.length]. */
   measure(state: tf.Tensor4D, setup: SolverSetup): tf.Tensor2D;
+  /** The flow velocity (u, v) as [B, N, N, 2], for equations that have one. */
+  velocity?(state: tf.Tensor4D, setup: SolverSetup): tf.Tensor4D;
 }
 
 export type PdeParams<S extends PdeInfo> = SchemaValues<S['params']>;

@@ -28,7 +28,7 @@ const handlers: { [K in JobKind]: JobHandler<JobParams[K], JobResults[K]> } = {
 
 const runner = new JobRunner();
 const live = new LiveSimulator();
-const sendFrame = (frame: LiveFrame) => Comlink.transfer(frame, [frame.data.buffer]);
+const sendFrame = (frame: LiveFrame) => Comlink.transfer(frame, collectTransferables(frame));
 let reportRuntimeEvent: (event: RuntimeEvent) => void = () => {};
 let gpuLostOnPurpose = false;
 /** Settles with the user-facing message once the GPU is lost. */

@@ -30,6 +30,8 @@ interface LiveState {
   history: FrameSummary[];
   channels: readonly string[];
   measureLabels: readonly string[];
+  /** Whether frames carry a flow velocity (Navier–Stokes, Burgers). */
+  hasVelocity: boolean;
   n: number;
   problem?: string;
   substepNote?: string;
@@ -68,6 +70,7 @@ function acceptFrame(frame: LiveFrame, restart = false): void {
     shownIndex: history.length - 1,
     channels: frame.channels,
     measureLabels: frame.measureLabels,
+    hasVelocity: frame.velocity !== undefined,
     n: frame.n,
     problem: undefined,
     substepNote: frame.substepNote,
@@ -142,6 +145,7 @@ export const useLive = create<LiveState>()((set, get) => {
     history: [],
     channels: [],
     measureLabels: [],
+    hasVelocity: false,
     n: 0,
     play() {
       if (get().status === 'playing' || frames.length === 0) return;

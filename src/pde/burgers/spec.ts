@@ -7,5 +7,7 @@ import { createBurgersSolver } from './solver';
 export const burgersSpec: PdeSpec<typeof burgersParams> = {
   ...burgersInfo,
   measure: halfMeanSquare,
+  // The state is the velocity itself.
+  velocity: (state) => state.clone(),
   createSolver: createBurgersSolver,
 };

@@ -4,10 +4,18 @@ import { createSpectral2D } from '../spectral';
 import type { PdeSpec } from '../types';
 import { navierStokesInfo, type navierStokesParams } from './info';
 import { createNavierStokesSolver } from './solver';
-import { energyAndEnstrophy } from './vorticity';
+import { energyAndEnstrophy, velocityFromVorticity } from './vorticity';
 
 export const navierStokesSpec: PdeSpec<typeof navierStokesParams> = {
   ...navierStokesInfo,
+  velocity: (state, setup) => {
+    const spectral = createSpectral2D(setup.grid);
+    try {
+      return velocityFromVorticity(state, spectral);
+    } finally {
+      spectral.dispose();
+    }
+  },
   measure: (state, setup) => {
     const spectral = createSpectral2D(setup.grid);
     try {

@@ -25,6 +25,8 @@ export interface LiveFrame {
   /** The equation's measures (energy, enstrophy…) of this state, and their labels. */
   measures: number[];
   measureLabels: readonly string[];
+  /** (u, v) as [N, N, 2], for equations with a flow velocity. */
+  velocity?: Float32Array;
   /** Set while the requested Δt is beyond the stability limit and the lab sub-steps. */
   substepNote?: string;
 }

@@ -144,8 +144,13 @@ export class LiveSimulator {
   private async frame(): Promise<LiveFrame> {
     const { config, spec, state, setup } = this.ready();
     const measured = spec.measure(state, setup);
-    const [data, measures] = await Promise.all([state.data(), measured.data()]);
-    measured.dispose();
+    const flow = spec.velocity?.(state, setup);
+    const [data, measures, velocity] = await Promise.all([
+      state.data(),
+      measured.data(),
+      flow?.data(),
+    ]);
+    tf.dispose([measured, ...(flow ? [flow] : [])]);
     return {
       time: this.time,
       steps: this.steps,
@@ -154,6 +159,7 @@ export class LiveSimulator {
       data: (data as Float32Array).slice(),
       measures: Array.from(measures),
       measureLabels: spec.measures.map((m) => m.label),
+      ...(velocity ? { velocity: velocity as Float32Array } : {}),
       ...(this.substepNote ? { substepNote: this.substepNote } : {}),
     };
   }

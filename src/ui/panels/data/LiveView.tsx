@@ -9,8 +9,11 @@ import type { Field } from '../../views/fieldImage';
 import { FieldView } from '../../views/FieldView';
 import { PlotlyChart } from '../../views/PlotlyChart';
 import { boxFraction, channelImage } from './frameImage';
+import { VelocityOverlay } from './VelocityOverlay';
 
 type Brush = 'off' | 'add' | 'remove';
+
+const FIELD_SIZE = 360;
 
 export function LiveView() {
   const {
@@ -31,6 +34,8 @@ export function LiveView() {
   const [channel, setChannel] = useState(0);
   const [brush, setBrush] = useState<Brush>('off');
   const [brushSize, setBrushSize] = useState(0.06);
+  const [showVelocity, setShowVelocity] = useState(false);
+  const hasVelocity = useLive((s) => s.hasVelocity);
   const scaleRef = useRef(1);
   const ids = { channel: useId(), brushSize: useId(), scrub: useId() };
   const shown = history[shownIndex];
@@ -125,6 +130,16 @@ export function LiveView() {
         <button type="button" className="button" onClick={() => void reset()} disabled={!ready}>
           Reset
         </button>
+        {hasVelocity ? (
+          <label className="inline-label">
+            <input
+              type="checkbox"
+              checked={showVelocity}
+              onChange={(e) => setShowVelocity(e.target.checked)}
+            />
+            Velocity arrows
+          </label>
+        ) : null}
         {channels.length > 1 ? (
           <label htmlFor={ids.channel} className="inline-label">
             Show
@@ -161,8 +176,9 @@ export function LiveView() {
           label={`${channels[channelIndex] ?? 'field'}`}
           subscribe={subscribe}
           symmetric
-          size={360}
+          size={FIELD_SIZE}
         />
+        {showVelocity && hasVelocity ? <VelocityOverlay size={FIELD_SIZE} /> : null}
       </div>
       <label htmlFor={ids.scrub} className="inline-label scrub">
         History
