@@ -8,8 +8,6 @@
 export type PlaceholderMeta = Record<string, unknown>;
 export type PlaceholderPayload = Record<string, unknown>;
 
-export type DatasetMeta = PlaceholderMeta;
-export type DatasetPayload = PlaceholderPayload;
 export type CheckpointMeta = PlaceholderMeta;
 export type CheckpointPayload = PlaceholderPayload;
 export type RunMeta = PlaceholderMeta;

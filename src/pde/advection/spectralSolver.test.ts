@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gridPoints, type Grid } from '../grid';
-import { relativeL2, trajectoryChannel } from '../heat/testFields';
+import { relativeL2, trajectoryChannel } from '../testing/fields';
 import { createAdvectionSpectralSolver } from './spectralSolver';
 
 beforeAll(async () => {

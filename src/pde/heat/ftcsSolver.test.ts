@@ -9,7 +9,7 @@ import {
   trajectoryChannel,
   wavenumberSquared,
   type CosineMode,
-} from './testFields';
+} from '../testing/fields';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { heatSpec } from './spec';
-import { expectSpecContract } from './specContract';
+import { expectSpecContract } from '../testing/specContract';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

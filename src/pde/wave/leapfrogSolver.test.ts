@@ -7,7 +7,7 @@ import {
   sampleModes,
   trajectoryChannel,
   type CosineMode,
-} from '../heat/testFields';
+} from '../testing/fields';
 import { laplacian5Symbol } from '../stencils';
 import { createWaveLeapfrogSolver } from './leapfrogSolver';
 import { createWavePropagatorSolver } from './propagatorSolver';

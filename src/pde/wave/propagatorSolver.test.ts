@@ -7,7 +7,7 @@ import {
   trajectoryChannel,
   wavenumberSquared,
   type CosineMode,
-} from '../heat/testFields';
+} from '../testing/fields';
 import { createSpectral2D, derivative } from '../spectral';
 import { laplacian5Symbol } from '../stencils';
 import { createWavePropagatorSolver, fourierLaplacianSymbol } from './propagatorSolver';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectSpecContract } from '../heat/specContract';
+import { expectSpecContract } from '../testing/specContract';
 import { waveSpec } from './spec';
 
 beforeAll(async () => {
