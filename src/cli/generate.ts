@@ -10,7 +10,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { generateDataset, type CoefficientChoice } from '../data/generate';
 import { stringifyDatasetMeta } from '../data/io/meta';
 import { decodeNpy, encodeNpy } from '../data/io/npy';
-import { INITIAL_CONDITIONS } from '../pde/initial/registry';
+import { datasetInitialCondition, INITIAL_CONDITIONS } from '../pde/initial/registry';
 import { PDE_SPECS, pdeSpec } from '../pde/registry';
 import { errorMessage } from '../util/errorMessage';
 
@@ -163,7 +163,7 @@ async function main(argv: string[]): Promise<void> {
     coefficients,
     options,
     initialCondition:
-      typeof values.initial === 'string' ? values.initial : defaultInitialCondition(spec.id),
+      typeof values.initial === 'string' ? values.initial : datasetInitialCondition(spec.id),
     initialStates,
     seed: Number(values.seed),
     batchSize: positiveInt('batch', values.batch as string),
@@ -200,13 +200,6 @@ async function main(argv: string[]): Promise<void> {
     }),
   );
   console.log(`Wrote ${out} [${dataset.shape.join(', ')}] and ${metaPath}.`);
-}
-
-function defaultInitialCondition(pde: string): string {
-  const match = Object.values(INITIAL_CONDITIONS).find(
-    (ic) => ic.usesSeed && (ic.suggestedFor as readonly string[]).includes(pde),
-  );
-  return match?.id ?? 'gaussian-random-field';
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -1,18 +1,13 @@
 /** Saved datasets: building one in the worker, listing, deleting, exporting and importing files. */
 import { create } from 'zustand';
 import type { ExportFile, ExportFormat } from '../data/datasetFiles';
-import type { CoefficientChoice, GenerateRequest } from '../data/generate';
-import { PDE_CATALOG } from '../pde/catalog';
-import type { PdeId } from '../pde/types';
-import type { BuildDatasetParams } from '../runtime/jobs/buildDatasetConfig';
 import type { Summary } from '../storage/types';
 import type { DatasetRecordMeta } from '../storage/datasetRecords';
 import { errorMessage } from '../util/errorMessage';
 import { useJobs } from './jobsStore';
-import { liveConfigFrom } from './liveStore';
-import type { Settings } from './settingsSchema';
+import { offerAxisMapping } from './hdf5ImportStore';
+import { buildParamsFrom } from './buildParams';
 import { useSettings } from './settingsStore';
-import { rangeSectionId } from './simulationSchema';
 import { labStorage } from './storageStore';
 
 /** Imports larger than this are refused before they are read into memory. */
@@ -29,50 +24,6 @@ interface DatasetsState {
   remove(id: string): Promise<void>;
   exportAs(id: string, format: ExportFormat): Promise<ExportFile[] | undefined>;
   importFile(file: File): Promise<void>;
-}
-
-/** The builder's request from the Data panel's settings: the live setup plus ranges and sizes. */
-export function buildParamsFrom(values: Settings): BuildDatasetParams {
-  const live = liveConfigFrom(values);
-  const build = values.build as {
-    count: number;
-    frames: number;
-    seed: number;
-    valFraction: number;
-    testFraction: number;
-    batch: number;
-  };
-  const info = PDE_CATALOG[live.pde as PdeId];
-  const ranges = values[rangeSectionId(live.pde)] ?? {};
-  const coefficients: Record<string, CoefficientChoice> = {};
-  const options: Record<string, string | boolean> = {};
-  for (const [name, param] of Object.entries(info.params)) {
-    if (param.kind === 'number') {
-      const low = Number(ranges[`${name}.low`]);
-      const high = Number(ranges[`${name}.high`]);
-      coefficients[name] = [Math.min(low, high), Math.max(low, high)];
-    } else options[name] = live.params[name] as string | boolean;
-  }
-  const request: GenerateRequest = {
-    pde: live.pde,
-    count: build.count,
-    n: live.n,
-    frames: build.frames,
-    dt: live.dt,
-    recordInterval: live.recordInterval,
-    scheme: live.scheme,
-    coefficients,
-    options,
-    initialCondition: live.initialCondition,
-    initialParams: live.initialParams,
-    seed: build.seed,
-    batchSize: build.batch,
-  };
-  return {
-    name: `${info.title}, ${build.count}×${build.frames} at ${live.n}², seed ${build.seed}`,
-    request,
-    split: { val: build.valFraction, test: build.testFraction },
-  };
 }
 
 export const useDatasets = create<DatasetsState>()((set, get) => ({
@@ -92,7 +43,13 @@ export const useDatasets = create<DatasetsState>()((set, get) => ({
   },
   async build() {
     if (get().activeJobId) return;
-    const params = buildParamsFrom(useSettings.getState().values);
+    let params;
+    try {
+      params = buildParamsFrom(useSettings.getState().values);
+    } catch (error) {
+      set({ outcome: { tone: 'problem', text: `Nothing was built: ${errorMessage(error)}` } });
+      return;
+    }
     const { id, outcome } = useJobs
       .getState()
       .start('buildDataset', params, { title: 'Building a dataset' });
@@ -161,6 +118,7 @@ export const useDatasets = create<DatasetsState>()((set, get) => ({
       });
       await get().refresh();
     } catch (error) {
+      if (offerAxisMapping(error)) return;
       set({
         outcome: {
           tone: 'problem',

@@ -106,12 +106,13 @@ export function subscribeLiveFrames(listener: FrameListener): () => void {
   return () => listeners.delete(listener);
 }
 
-export function liveConfigFrom(values: Settings): LiveConfig {
+export function liveConfigFrom(values: Settings, pde?: PdeId): LiveConfig {
   const sim = values.sim as { pde: PdeId; n: string; seed: number };
-  const section = values[pdeSectionId(sim.pde)] as Record<string, unknown>;
+  const id = pde ?? sim.pde;
+  const section = values[pdeSectionId(id)] as Record<string, unknown>;
   const { scheme, initial, dt, record, ...params } = section;
   return {
-    pde: sim.pde,
+    pde: id,
     params: params as LiveConfig['params'],
     scheme: String(scheme),
     n: Number(sim.n),

@@ -109,6 +109,17 @@ export function pdeSectionSchema(info: PdeInfo): Schema {
 }
 
 export const buildSchema = defineSchema({
+  mode: {
+    kind: 'choice',
+    key: 'b.mode',
+    label: 'Equations',
+    options: [
+      { value: 'single', label: 'The equation above' },
+      { value: 'mix', label: 'A weighted mix' },
+    ],
+    default: 'single',
+    help: 'A mix shares the trajectories between equations by weight, as MAE-PDE pretrains on heat, advection and Burgers together.',
+  },
   count: {
     kind: 'number',
     key: 'b.n',
@@ -166,6 +177,25 @@ export const buildSchema = defineSchema({
   },
 });
 
+/** MAE-PDE's pretraining mix: heat, advection and Burgers in equal shares. */
+const DEFAULT_MIX_WEIGHTS: Partial<Record<PdeId, number>> = { heat: 1, advection: 1, burgers: 1 };
+
+/** Each equation's weight in a mixed dataset (0 leaves it out). */
+export const mixSchema: Schema = Object.fromEntries(
+  Object.values(PDE_CATALOG).map((info): [string, Param] => [
+    info.id,
+    {
+      kind: 'number',
+      key: `mix.${info.id}`,
+      label: info.title,
+      unit: 'weight',
+      min: 0,
+      max: 100,
+      default: DEFAULT_MIX_WEIGHTS[info.id] ?? 0,
+    },
+  ]),
+);
+
 export const rangeSectionId = (id: PdeId) => `range.${id}`;
 
 /** Lower and upper end of each coefficient's uniform sampling range, for the dataset builder. */
@@ -189,6 +219,7 @@ export function rangeSectionSchema(info: PdeInfo): Schema {
 export const SIMULATION_SCHEMAS: Record<string, Schema> = {
   sim: simSchema,
   build: buildSchema,
+  mix: mixSchema,
   ...Object.fromEntries(
     Object.values(PDE_CATALOG).map((info) => [rangeSectionId(info.id), rangeSectionSchema(info)]),
   ),

@@ -7,7 +7,7 @@ import { decodeDatasetHdf5 } from './hdf5Decode';
 import { encodeDatasetHdf5 } from './hdf5Export';
 import { inspectHdf5 } from './hdf5Inspect';
 import { readHdf5Array, readHdf5Vector } from './hdf5Read';
-import { sampleBundle } from './testData';
+import { sampleBundle, sampleMixedMeta } from './testData';
 
 /** Value of element (n, t, x, y, c): every index is visible in the number. */
 const value = (n: number, t: number, x: number, y: number, c: number): number =>
@@ -81,6 +81,11 @@ describe('HDF5 export and import', () => {
     // The generic reader sees the same array.
     const generic = await readHdf5Array(bytes, { path: 'data', axes: ['N', 'T', 'X', 'Y', 'C'] });
     expect(generic).toEqual({ data: bundle.data, shape: bundle.shape });
+  });
+
+  it('round-trips a mixed dataset: its mix and absent coefficients (NaN)', async () => {
+    const bundle = { ...sampleBundle(), meta: sampleMixedMeta() };
+    expect(await decodeDatasetHdf5(await encodeDatasetHdf5(bundle))).toEqual(bundle);
   });
 
   it('refuses to export what the layout cannot hold', async () => {

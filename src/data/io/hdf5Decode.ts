@@ -34,6 +34,7 @@ export function decodeDatasetHdf5(
       );
     }
     const channels = attribute(file, ATTR.channels);
+    const mix = attribute(file, ATTR.mix);
     const meta = parseDatasetMeta({
       equation: attribute(file, ATTR.equation),
       scheme: attribute(file, ATTR.scheme),
@@ -51,6 +52,7 @@ export function decodeDatasetHdf5(
         val: attribute(file, ATTR.splitVal),
         test: attribute(file, ATTR.splitTest),
       },
+      ...(typeof mix === 'string' ? { mix: parseMixAttribute(mix) } : {}),
     });
     const array = readLabArray(file, h5, {
       path: DS.data,
@@ -68,6 +70,14 @@ function attribute(file: H5File, name: string): unknown {
   if (!(name in file.attrs)) return undefined;
   const value = file.get_attribute(name, false);
   return typeof value === 'bigint' ? Number(value) : value;
+}
+
+function parseMixAttribute(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DatasetFormatError('The file\'s "mix" attribute is not valid JSON.');
+  }
 }
 
 function readCoefficients(file: H5File, h5: H5wasm): Record<string, number[]> {

@@ -61,5 +61,6 @@ export async function encodeDatasetHdf5(bundle: DatasetBundle): Promise<Uint8Arr
     file.create_attribute(ATTR.splitTrain, meta.split.train, [], INT64);
     file.create_attribute(ATTR.splitVal, meta.split.val, [], INT64);
     file.create_attribute(ATTR.splitTest, meta.split.test, [], INT64);
+    if (meta.mix) file.create_attribute(ATTR.mix, JSON.stringify(meta.mix));
   });
 }

@@ -27,6 +27,8 @@ export const HDF5_ATTRIBUTES = {
   splitTrain: 'split_train',
   splitVal: 'split_val',
   splitTest: 'split_test',
+  /** Only in a mixed dataset: its DatasetMix as JSON text. */
+  mix: 'mix',
   /** On the data dataset: "N,T,X,Y,C". */
   axes: 'axes',
 } as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBundle } from './bundle';
 import { DatasetFormatError } from './errors';
 import { parseDatasetMeta, parseDatasetMetaJson, stringifyDatasetMeta } from './meta';
-import { sampleBundle, sampleMeta } from './testData';
+import { sampleBundle, sampleMeta, sampleMixedMeta } from './testData';
 
 function problemsOf(value: unknown): string {
   try {
@@ -19,6 +19,26 @@ describe('dataset metadata', () => {
     const text = stringifyDatasetMeta(sampleMeta());
     expect(JSON.parse(text)).toMatchObject({ format: 'pde-lab-dataset', version: 1 });
     expect(parseDatasetMetaJson(text)).toEqual(sampleMeta());
+  });
+
+  it('round-trips a mix: components, per-trajectory index, absent coefficients as null', () => {
+    const text = stringifyDatasetMeta(sampleMixedMeta());
+    expect(JSON.parse(text).coefficients.forcing).toEqual([0.1, null, 0.30000000000000004]);
+    expect(parseDatasetMetaJson(text)).toEqual(sampleMixedMeta());
+  });
+
+  it('names what is wrong in a mix', () => {
+    const meta = sampleMixedMeta();
+    expect(problemsOf({ ...meta, mix: { ...meta.mix, index: [0, 2, 0] } })).toMatch(
+      /"mix.index\[1\]" should be a component index below 2, not 2/,
+    );
+    expect(problemsOf({ ...meta, mix: { ...meta.mix, index: [0, 1] } })).toMatch(
+      /"mix.index" has 2 entries but the split has 3 trajectories/,
+    );
+    expect(
+      problemsOf({ ...meta, mix: { components: [{ equation: 'ns' }], index: [0, 0, 0] } }),
+    ).toMatch(/"mix.components\[0\]" should be/);
+    expect(problemsOf({ ...meta, times: [0, null, 0.2, 0.3] })).toMatch(/"times\[1\]"/);
   });
 
   it('drops unknown fields and copies arrays', () => {

@@ -25,10 +25,34 @@ export interface DatasetMeta {
   times: number[];
   /** Channel names, length C. */
   channels: string[];
-  /** Per-trajectory coefficient values: each array has length N. */
+  /**
+   * Per-trajectory coefficient values: each array has length N. In a mix, a trajectory whose
+   * equation has no such coefficient holds NaN (null in JSON).
+   */
   coefficients: Record<string, number[]>;
   split: DatasetSplit;
+  /** Present when the dataset mixes equations. */
+  mix?: DatasetMix;
 }
+
+/** One equation of a mixed dataset. */
+export interface MixComponent {
+  equation: string;
+  scheme: string;
+  /** The equation's own channels: they fill the dataset's first channels, the rest are zero. */
+  channels: string[];
+  /** Its relative share of the trajectories. */
+  weight: number;
+}
+
+export interface DatasetMix {
+  components: MixComponent[];
+  /** For each trajectory (length N), the index of its component. */
+  index: number[];
+}
+
+/** The `equation` of a mixed dataset. */
+export const MIXED_EQUATION = 'mix';
 
 /** Written into meta.json so a reader can tell the file apart and migrate older versions. */
 export const DATASET_META_FORMAT = 'pde-lab-dataset';
@@ -43,7 +67,7 @@ export function trajectoryCount(meta: DatasetMeta): number {
 
 /** meta.json text: the metadata plus the format name and version, indented for people. */
 export function stringifyDatasetMeta(meta: DatasetMeta): string {
-  const { equation, scheme, seed, grid, times, channels, coefficients, split } = meta;
+  const { equation, scheme, seed, grid, times, channels, coefficients, split, mix } = meta;
   const document = {
     format: DATASET_META_FORMAT,
     version: DATASET_META_VERSION,
@@ -53,8 +77,15 @@ export function stringifyDatasetMeta(meta: DatasetMeta): string {
     grid: { n: grid.n, length: grid.length, origin: grid.origin },
     times,
     channels,
-    coefficients,
+    // JSON has no NaN: a coefficient a mixed trajectory's equation lacks is written as null.
+    coefficients: Object.fromEntries(
+      Object.entries(coefficients).map(([name, values]) => [
+        name,
+        values.map((v) => (Number.isNaN(v) ? null : v)),
+      ]),
+    ),
     split: { train: split.train, val: split.val, test: split.test },
+    ...(mix ? { mix } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -156,7 +187,7 @@ export function parseDatasetMeta(value: unknown): DatasetMeta {
   const coefficientEntries: [string, number[]][] = [];
   if (isRecord(value.coefficients)) {
     for (const [name, list] of Object.entries(value.coefficients)) {
-      const values = numberList(`coefficients.${name}`, list, problems);
+      const values = numberList(`coefficients.${name}`, list, problems, { allowMissing: true });
       if (!values) continue;
       if (n !== undefined && values.length !== n) {
         problems.push(
@@ -169,6 +200,8 @@ export function parseDatasetMeta(value: unknown): DatasetMeta {
   } else {
     fail('coefficients', 'an object of per-trajectory value lists', value.coefficients);
   }
+
+  const mix = value.mix === undefined ? undefined : parseMix(value.mix, n, channels, problems);
 
   // Every undefined field has recorded a problem; the checks below only narrow the types.
   if (
@@ -190,7 +223,78 @@ export function parseDatasetMeta(value: unknown): DatasetMeta {
   }
   // fromEntries defines own properties, so even a coefficient named "__proto__" stays data.
   const coefficients = Object.fromEntries(coefficientEntries);
-  return { equation, scheme, seed, grid, times, channels, coefficients, split };
+  return {
+    equation,
+    scheme,
+    seed,
+    grid,
+    times,
+    channels,
+    coefficients,
+    split,
+    ...(mix ? { mix } : {}),
+  };
+}
+
+function parseMix(
+  value: unknown,
+  count: number | undefined,
+  channels: string[] | undefined,
+  problems: string[],
+): DatasetMix | undefined {
+  if (!isRecord(value) || !Array.isArray(value.components) || !Array.isArray(value.index)) {
+    problems.push(`"mix" should be an object { components, index }, not ${describeValue(value)}`);
+    return undefined;
+  }
+  const before = problems.length;
+  const components: MixComponent[] = [];
+  value.components.forEach((c: unknown, k) => {
+    const path = `mix.components[${k}]`;
+    if (
+      !isRecord(c) ||
+      typeof c.equation !== 'string' ||
+      c.equation === '' ||
+      typeof c.scheme !== 'string' ||
+      typeof c.weight !== 'number' ||
+      !(c.weight > 0) ||
+      !Array.isArray(c.channels) ||
+      c.channels.length === 0 ||
+      !c.channels.every((name) => typeof name === 'string' && name !== '')
+    ) {
+      problems.push(
+        `"${path}" should be { equation, scheme, channels, weight > 0 }, not ${describeValue(c)}`,
+      );
+      return;
+    }
+    if (channels && c.channels.length > channels.length) {
+      problems.push(`"${path}" has more channels than the dataset's ${channels.length}`);
+    }
+    components.push({
+      equation: c.equation,
+      scheme: c.scheme,
+      channels: (c.channels as string[]).slice(),
+      weight: c.weight,
+    });
+  });
+  if (components.length === 0 && problems.length === before) {
+    problems.push('"mix.components" is empty');
+  }
+  const index = value.index as unknown[];
+  if (count !== undefined && index.length !== count) {
+    problems.push(
+      `"mix.index" has ${plural(index.length, 'entry', 'entries')} but the split has ` +
+        `${plural(count, 'trajectory', 'trajectories')}`,
+    );
+  }
+  const bad = index.findIndex(
+    (i) => typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= components.length,
+  );
+  if (bad >= 0) {
+    problems.push(
+      `"mix.index[${bad}]" should be a component index below ${components.length}, not ${describeValue(index[bad])}`,
+    );
+  }
+  return problems.length === before ? { components, index: index as number[] } : undefined;
 }
 
 function checkFormatVersion(value: Record<string, unknown>): void {
@@ -214,7 +318,13 @@ function checkFormatVersion(value: Record<string, unknown>): void {
   }
 }
 
-function numberList(path: string, value: unknown, problems: string[]): number[] | undefined {
+/** A list of finite numbers; with `allowMissing`, null entries (NaN in memory) are accepted too. */
+function numberList(
+  path: string,
+  value: unknown,
+  problems: string[],
+  { allowMissing = false } = {},
+): number[] | undefined {
   if (!Array.isArray(value)) {
     problems.push(
       value === undefined
@@ -223,12 +333,13 @@ function numberList(path: string, value: unknown, problems: string[]): number[] 
     );
     return undefined;
   }
-  const bad = value.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
+  const missing = (v: unknown) => allowMissing && (v === null || Number.isNaN(v));
+  const bad = value.findIndex((v) => !missing(v) && (typeof v !== 'number' || !Number.isFinite(v)));
   if (bad >= 0) {
     problems.push(`"${path}[${bad}]" should be a finite number, not ${describeValue(value[bad])}`);
     return undefined;
   }
-  return (value as number[]).slice();
+  return value.map((v) => (missing(v) ? NaN : (v as number)));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -20,3 +20,20 @@ export function sampleBundle(): DatasetBundle {
   const data = Float32Array.from({ length: 3 * 4 * 5 * 5 * 2 }, (_, i) => Math.cos(i) * i);
   return { data, shape, meta: sampleMeta() };
 }
+
+/** sampleMeta as a mix of two equations: trajectory 1 is Burgers, so it has no `forcing`. */
+export function sampleMixedMeta(): DatasetMeta {
+  return {
+    ...sampleMeta(),
+    equation: 'mix',
+    scheme: 'mixed',
+    coefficients: { nu: [1e-3, 1e-4, 3.3e-5], forcing: [0.1, NaN, 0.30000000000000004] },
+    mix: {
+      components: [
+        { equation: 'ns', scheme: 'ifrk4', channels: ['u'], weight: 2 },
+        { equation: 'burgers', scheme: 'spectral', channels: ['u', 'v'], weight: 1 },
+      ],
+      index: [0, 1, 0],
+    },
+  };
+}

@@ -144,3 +144,14 @@ export function generateInitialCondition(
   const channels = request.channels ?? spec.channels;
   return fitChannels(data, grid, spec.channels, channels, request.fill);
 }
+
+/**
+ * The initial condition a dataset of `pde` starts from unless told otherwise: the first suggested
+ * one that draws from the seed, so trajectories differ (classroom presets would all be equal).
+ */
+export function datasetInitialCondition(pde: string): InitialConditionId {
+  const match = Object.values(INITIAL_CONDITIONS).find(
+    (ic) => ic.usesSeed && (ic.suggestedFor as readonly string[]).includes(pde),
+  );
+  return (match?.id ?? 'gaussian-random-field') as InitialConditionId;
+}

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GenerateRequest } from '../../data/generate';
+import type { MixRequest } from '../../data/generateMix';
 import { openLabStorage } from '../../storage/labStorage';
 import { JobRunner } from '../jobRunner';
 import { buildDataset } from './buildDataset';
@@ -25,16 +26,37 @@ const request = (batchSize: number, seed = 7): GenerateRequest => ({
   batchSize,
 });
 
+const mixRequest: MixRequest = {
+  components: [
+    { ...request(1), weight: 2 },
+    {
+      pde: 'burgers',
+      dt: 1e-3,
+      recordInterval: 0.05,
+      scheme: 'spectral',
+      coefficients: { nu: 0.01, cx: [0.5, 1], cy: 0.75 },
+      options: {},
+      initialCondition: 'random-sines',
+      weight: 1,
+    },
+  ],
+  count: 6,
+  n: 8,
+  frames: 3,
+  seed: 3,
+  batchSize: 4,
+};
+
 async function build(batchSize: number, seed?: number) {
+  return run({ kind: 'single', single: request(batchSize, seed) }, `heat ${batchSize}`);
+}
+
+async function run(jobRequest: Parameters<typeof buildDataset>[0]['request'], name: string) {
   const before = tf.memory().numTensors;
   const result = await new JobRunner().run(
-    `b${batchSize}`,
+    name,
     buildDataset,
-    {
-      name: `heat ${batchSize}`,
-      request: request(batchSize, seed),
-      split: { val: 0.2, test: 0.2 },
-    },
+    { name, request: jobRequest, split: { val: 0.2, test: 0.2 } },
     () => {},
   );
   expect(tf.memory().numTensors).toBe(before);
@@ -63,5 +85,28 @@ describe('buildDataset job', () => {
     const a = await build(5, 1);
     const b = await build(5, 2);
     expect(b.record.payload.data).not.toEqual(a.record.payload.data);
+  });
+
+  it('stores a mix with per-trajectory equations, padded channels and NaN for absent coefficients', async () => {
+    const { result, record } = await run({ kind: 'mix', mix: mixRequest }, 'mix');
+    expect(result.shape).toEqual([6, 3, 8, 8, 2]);
+    const meta = record.summary.meta;
+    expect(meta.equation).toBe('mix');
+    expect(meta.channels).toEqual(['u', 'v']);
+    expect(meta.mix!.components.map((c) => c.equation)).toEqual(['heat', 'burgers']);
+    const index = meta.mix!.index;
+    expect(index.filter((k) => k === 0)).toHaveLength(4);
+    expect(index.filter((k) => k === 1)).toHaveLength(2);
+    const data = record.payload.data;
+    const perTrajectory = 3 * 8 * 8 * 2;
+    index.forEach((k, i) => {
+      const slice = data.subarray(i * perTrajectory, (i + 1) * perTrajectory);
+      const second = slice.filter((_, j) => j % 2 === 1);
+      // Heat has one channel: its second is padding; Burgers starts with v = u, so it is not.
+      if (k === 0) expect(second.every((v) => v === 0)).toBe(true);
+      else expect(second.some((v) => v !== 0)).toBe(true);
+      expect(Number.isNaN(meta.coefficients.cx![i])).toBe(k === 0);
+      expect(Number.isNaN(meta.coefficients.nu![i])).toBe(false);
+    });
   });
 });

@@ -1,9 +1,11 @@
 /** The dataset builder job's parameters and result: plain data the UI may import. */
 import type { GenerateRequest } from '../../data/generate';
+import type { MixRequest } from '../../data/generateMix';
 
 export interface BuildDatasetParams {
   name: string;
-  request: GenerateRequest;
+  /** One equation, or a weighted mix of equations. */
+  request: { kind: 'single'; single: GenerateRequest } | { kind: 'mix'; mix: MixRequest };
   /** Shares of the trajectories kept for validation and test; the rest is for training. */
   split: { val: number; test: number };
 }

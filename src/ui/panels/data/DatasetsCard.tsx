@@ -1,14 +1,20 @@
 /** Build a dataset from the current setup, and manage the saved ones: export, import, delete. */
 import { useEffect, useId, useState } from 'react';
 import type { ExportFormat } from '../../../data/datasetFiles';
+import { PDE_CATALOG } from '../../../pde/catalog';
 import type { PdeId } from '../../../pde/types';
+import { buildWarnings, mixMembers } from '../../../state/buildParams';
 import { useDatasets } from '../../../state/datasetsStore';
 import { useRuntime } from '../../../state/runtimeStore';
 import { useSettings } from '../../../state/settingsStore';
-import { rangeSectionId } from '../../../state/simulationSchema';
+import { pdeSectionId, rangeSectionId } from '../../../state/simulationSchema';
+import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import { formatBytes } from '../../../storage/labStorage';
 import { JobProgressBar } from '../../controls/JobProgressBar';
 import { SchemaForm } from '../../controls/SchemaForm';
+import { AxisMappingDialog } from './AxisMappingDialog';
+import { DatasetPreview } from './DatasetPreview';
+import { equationTitle } from './trajectoryInfo';
 
 const FORMATS: { id: ExportFormat; label: string }[] = [
   { id: 'zip', label: '.zip (npy + json)' },
@@ -20,9 +26,15 @@ export function DatasetsCard() {
   const { records, activeJobId, outcome, refresh, build, remove, exportAs, importFile } =
     useDatasets();
   const pde = useSettings((s) => s.values.sim?.pde) as PdeId;
+  const values = useSettings((s) => s.values);
+  const update = useSettings((s) => s.update);
+  const mixing = values.build?.mode === 'mix';
+  const rangesFor = mixing ? mixMembers(values).map((m) => m.pde) : [pde];
+  const warnings = buildWarnings(values);
   const ready = useRuntime((s) => s.status === 'ready');
   const importId = useId();
   const [format, setFormat] = useState<ExportFormat>('zip');
+  const [preview, setPreview] = useState<{ id: string; name: string }>();
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -42,21 +54,60 @@ export function DatasetsCard() {
     <section className="card datasets" aria-labelledby="datasets-heading">
       <h2 id="datasets-heading">Datasets</h2>
       <p className="muted">
-        Builds trajectories with the equation, numerics and initial condition set above, drawing
-        each coefficient uniformly from its range.
+        Builds trajectories with each equation’s numerics and initial condition as set above,
+        drawing each coefficient uniformly from its range.
       </p>
-      <SchemaForm section={rangeSectionId(pde)} legend="Coefficient ranges" />
       <SchemaForm
         section="build"
+        only={['mode']}
+        legend="What to simulate"
+        disabled={activeJobId !== undefined}
+      />
+      {mixing ? (
+        <SchemaForm
+          section="mix"
+          legend="Weights in the mix"
+          disabled={activeJobId !== undefined}
+        />
+      ) : null}
+      {rangesFor.map((id) => (
+        <SchemaForm
+          key={id}
+          section={rangeSectionId(id)}
+          legend={mixing ? `${PDE_CATALOG[id].title}: coefficient ranges` : 'Coefficient ranges'}
+        />
+      ))}
+      <SchemaForm
+        section="build"
+        only={['count', 'frames', 'seed', 'valFraction', 'testFraction', 'batch']}
         legend="Size, seed and split"
         disabled={activeJobId !== undefined}
       />
+      {warnings.problem ? (
+        <p className="text-problem" role="alert">
+          {warnings.problem}
+        </p>
+      ) : null}
+      {warnings.notes.map((note) => (
+        <p key={note.text} className="muted">
+          {note.text}{' '}
+          {note.fix ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => update(pdeSectionId(note.fix!.pde), { initial: note.fix!.initial })}
+            >
+              {note.fix.label} for {PDE_CATALOG[note.fix.pde].title}
+            </button>
+          ) : null}
+        </p>
+      ))}
       <div className="button-row">
         <button
           type="button"
           className="button button--primary"
           onClick={() => void build()}
-          disabled={!ready || activeJobId !== undefined}
+          disabled={!ready || activeJobId !== undefined || warnings.problem !== undefined}
         >
           Build dataset
         </button>
@@ -101,6 +152,7 @@ export function DatasetsCard() {
             <thead>
               <tr>
                 <th scope="col">Name</th>
+                <th scope="col">Equations</th>
                 <th scope="col">Shape [N, T, X, Y, C]</th>
                 <th scope="col">Size</th>
                 <th scope="col">Actions</th>
@@ -110,6 +162,7 @@ export function DatasetsCard() {
               {records.map((r) => (
                 <tr key={r.id}>
                   <td>{r.name}</td>
+                  <td>{equationsOf(r.meta)}</td>
                   <td>
                     {[
                       r.meta.split.train + r.meta.split.val + r.meta.split.test,
@@ -124,6 +177,17 @@ export function DatasetsCard() {
                     <button
                       type="button"
                       className="button"
+                      onClick={() =>
+                        setPreview(preview?.id === r.id ? undefined : { id: r.id, name: r.name })
+                      }
+                      aria-label={`Preview ${r.name}`}
+                      aria-expanded={preview?.id === r.id}
+                    >
+                      Preview
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
                       onClick={() => void download(r.id)}
                       aria-label={`Export ${r.name}`}
                     >
@@ -132,7 +196,10 @@ export function DatasetsCard() {
                     <button
                       type="button"
                       className="button button--danger"
-                      onClick={() => void remove(r.id)}
+                      onClick={() => {
+                        if (preview?.id === r.id) setPreview(undefined);
+                        void remove(r.id);
+                      }}
                       aria-label={`Delete ${r.name}`}
                     >
                       Delete
@@ -142,10 +209,28 @@ export function DatasetsCard() {
               ))}
             </tbody>
           </table>
+          {preview ? (
+            <DatasetPreview
+              key={preview.id}
+              datasetId={preview.id}
+              name={preview.name}
+              onClose={() => setPreview(undefined)}
+            />
+          ) : null}
         </>
       ) : (
         <p className="muted">No datasets saved yet.</p>
       )}
+      <AxisMappingDialog />
     </section>
   );
+}
+
+/** The equations in a dataset, by title where the lab knows them. */
+function equationsOf(meta: DatasetRecordMeta): string {
+  if (!meta.mix) return equationTitle(meta.equation);
+  const { components, index } = meta.mix;
+  return components
+    .map((c, k) => `${equationTitle(c.equation)} (${index.filter((i) => i === k).length})`)
+    .join(', ');
 }
