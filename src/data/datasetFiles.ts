@@ -1,15 +1,23 @@
 /**
  * Datasets as files: .zip (data.npy + meta.json), bare .npy (+ its .json), or HDF5 in a
- * PDEBench-like layout — and back, by content rather than by the file name.
+ * PDEBench-like layout — and back, by content rather than by the file name. Other HDF5 files
+ * (PDEBench's own, …) need the user to map their axes: see NeedsAxisMappingError.
  */
 import { checkBundle, type DatasetBundle } from './io/bundle';
 import { DatasetFormatError } from './io/errors';
 import { decodeDatasetHdf5 } from './io/hdf5Decode';
 import { encodeDatasetHdf5 } from './io/hdf5Export';
+import { inspectHdf5 } from './io/hdf5Inspect';
 import { stringifyDatasetMeta, type DatasetMeta } from './io/meta';
+import { DEFAULT_MAX_BYTES } from './io/ndarray';
 import { decodeNpy, encodeNpy } from './io/npy';
 import { detectDatasetFormat } from './io/signatures';
 import { decodeDatasetZip, encodeDatasetZip } from './io/zip';
+import { NeedsAxisMappingError } from './foreignHdf5Plan';
+import { proposeForeignPlan } from './foreignHdf5Propose';
+
+export { NeedsAxisMappingError };
+export { importForeignHdf5 } from './foreignHdf5';
 
 export type ExportFormat = 'zip' | 'npy' | 'hdf5';
 
@@ -48,6 +56,8 @@ export async function exportDataset(
 /**
  * Reads a dataset file of any supported format. A bare .npy carries no metadata: it gets a
  * neutral description (unit box, frame indices as times) that the user can see and correct.
+ * An HDF5 file PDE Lab did not write throws NeedsAxisMappingError, carrying what the file holds
+ * and a proposed import plan; importForeignHdf5 reads it once the user has confirmed the plan.
  */
 export async function importDataset(
   bytes: Uint8Array,
@@ -58,8 +68,15 @@ export async function importDataset(
   const options = maxBytes === undefined ? {} : { maxBytes };
   let bundle: DatasetBundle;
   if (format === 'zip') bundle = decodeDatasetZip(bytes, options);
-  else if (format === 'hdf5') bundle = await decodeDatasetHdf5(bytes, options);
-  else if (format === 'npy') {
+  else if (format === 'hdf5') {
+    const contents = await inspectHdf5(bytes);
+    if (!contents.isPdeLabExport) {
+      const limit = maxBytes ?? DEFAULT_MAX_BYTES;
+      const plan = proposeForeignPlan(contents, fileName, limit);
+      throw new NeedsAxisMappingError(fileName, bytes, contents, plan, limit);
+    }
+    bundle = await decodeDatasetHdf5(bytes, options);
+  } else if (format === 'npy') {
     const array = decodeNpy(bytes, options);
     bundle = { ...array, meta: neutralMeta(array.shape, fileName) };
   } else {

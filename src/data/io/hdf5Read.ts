@@ -33,6 +33,11 @@ export interface Hdf5ReadRequest {
   axes: readonly LabAxis[];
   /** Refuse results larger than this many bytes of float32 (default 1 GiB). */
   maxBytes?: number;
+  /**
+   * Read only the first this-many trajectories: the first groups with `series`, else the first
+   * entries along the axis mapped to N. The size limit applies to what is read.
+   */
+  trajectoryLimit?: number;
 }
 
 /** Reads the requested dataset(s) as a float32 [N, T, X, Y, C] array. */
@@ -52,7 +57,13 @@ export function readLabArray(file: H5File, h5: H5wasm, request: Hdf5ReadRequest)
   const paths = typeof request.path === 'string' ? [request.path] : [...request.path];
   if (paths.length === 0) throw new DatasetFormatError('Choose a dataset to import.');
   const series = request.series ?? false;
-  const groups = series ? numberedGroups(file, h5) : [undefined];
+  const limit = request.trajectoryLimit;
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 1)) {
+    throw new DatasetFormatError(
+      `The trajectory limit should be a whole number ≥ 1, not ${String(limit)}.`,
+    );
+  }
+  const groups = series ? numberedGroups(file, h5).slice(0, limit) : [undefined];
   if (groups.length === 0) {
     throw new DatasetFormatError(
       'The file has no numbered groups ("0000", "0001", …) to read trajectories from.',
@@ -63,16 +74,20 @@ export function readLabArray(file: H5File, h5: H5wasm, request: Hdf5ReadRequest)
   );
   const [first] = sources;
   if (first === undefined) throw new DatasetFormatError('Choose a dataset to import.');
-  const shape = first.shape;
-  checkAxisMapping(first.path, shape, request.axes, series);
+  checkAxisMapping(first.path, first.shape, request.axes, series);
   for (const source of sources) {
-    if (!sameShape(source.shape, shape)) {
+    if (!sameShape(source.shape, first.shape)) {
       throw new DatasetFormatError(
         `"${source.path}" has shape ${formatShape(source.shape)} but "${first.path}" has ` +
-          `${formatShape(shape)}: datasets read together must have the same shape.`,
+          `${formatShape(first.shape)}: datasets read together must have the same shape.`,
       );
     }
   }
+  // The block read from each source: the stored shape, cut to `limit` along N.
+  const nAxis = request.axes.indexOf('N');
+  const shape = first.shape.map((size, k) =>
+    k === nAxis && limit !== undefined ? Math.min(size, limit) : size,
+  );
   const block = labShape(shape, request.axes);
   const [n = 1, t = 1, x = 1, y = 1, c = 1] = block;
   const outShape = [series ? groups.length : n, t, x, y, c * paths.length];
@@ -144,7 +159,10 @@ function getFloatDataset(file: H5File, h5: H5wasm, path: string): FloatSource {
   return { path, dataset, shape: metadata.shape };
 }
 
-/** Reads whole rows of axis 0 at a time, so h5wasm never holds more than one chunk. */
+/**
+ * Reads whole rows of axis 0 at a time, so h5wasm never holds more than one chunk. `shape` may
+ * be smaller than the stored shape: each axis is read from 0 up to its size in `shape`.
+ */
 function readInChunks(
   dataset: Dataset,
   shape: readonly number[],
@@ -157,7 +175,10 @@ function readInChunks(
   for (let start = 0; start < rows; start += rowsPerChunk) {
     const end = Math.min(rows, start + rowsPerChunk);
     // h5wasm converts big-endian data to little-endian, the byte order of WebAssembly.
-    const chunk = dataset.slice([[start, end]]);
+    const chunk = dataset.slice([
+      [start, end],
+      ...shape.slice(1).map((size): [number, number] => [0, size]),
+    ]);
     if (!(chunk instanceof Float32Array || chunk instanceof Float64Array)) {
       throw new DatasetFormatError(`Reading "${dataset.path}" gave no numbers.`);
     }
