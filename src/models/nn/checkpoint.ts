@@ -1,0 +1,299 @@
+/**
+ * Self-describing checkpoints: model id and version, config, step, every weight by name with its
+ * shape, optionally the optimizer state and a training history, encoded as one byte array:
+ *
+ *   bytes 0…7    magic "PDELABCK"
+ *   bytes 8…11   header length L, uint32 little-endian
+ *   bytes 12…    UTF-8 JSON header (L bytes), then zero padding to a multiple of 8
+ *   payload      float32 little-endian; the header gives each tensor's offset (in floats) and shape
+ */
+import type { AdamWHyperparameters, OptimizerState } from './adamw';
+import type { AdamW } from './adamw';
+import { matchNamedShapes, sizeOf, type NamedTensorData, type Params } from './params';
+
+export const CHECKPOINT_FORMAT = 'pde-lab-checkpoint';
+export const CHECKPOINT_VERSION = 1;
+const MAGIC = 'PDELABCK';
+const PREFIX_BYTES = 12;
+const ALIGN = 8;
+
+/** Any JSON value (configs and histories are stored as they are). */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface Checkpoint {
+  format: typeof CHECKPOINT_FORMAT;
+  version: number;
+  modelId: string;
+  modelVersion: number;
+  config: Json;
+  /** Optimizer steps completed when the checkpoint was taken. */
+  step: number;
+  weights: NamedTensorData[];
+  optimizer?: OptimizerState;
+  history?: Json;
+}
+
+export interface CheckpointSource {
+  modelId: string;
+  modelVersion: number;
+  config: Json;
+  step: number;
+  params: Params;
+  optimizer?: AdamW;
+  history?: Json;
+}
+
+/** Reads the current weights (and optimizer moments) into a checkpoint. */
+export async function captureCheckpoint(source: CheckpointSource): Promise<Checkpoint> {
+  const checkpoint: Checkpoint = {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    modelId: source.modelId,
+    modelVersion: source.modelVersion,
+    config: source.config,
+    step: source.step,
+    weights: await source.params.snapshot(),
+  };
+  if (source.optimizer) checkpoint.optimizer = await source.optimizer.snapshot();
+  if (source.history !== undefined) checkpoint.history = source.history;
+  return checkpoint;
+}
+
+interface TensorEntry {
+  name: string;
+  shape: number[];
+  offset: number;
+}
+
+interface Header {
+  format: string;
+  version: number;
+  modelId: string;
+  modelVersion: number;
+  config: Json;
+  step: number;
+  weights: TensorEntry[];
+  optimizer?: {
+    kind: 'adamw';
+    step: number;
+    hyper: AdamWHyperparameters;
+    m: TensorEntry[];
+    v: TensorEntry[];
+  };
+  history?: Json;
+}
+
+export class CheckpointError extends Error {
+  override name = 'CheckpointError';
+}
+
+export function encodeCheckpoint(checkpoint: Checkpoint): Uint8Array {
+  let floats = 0;
+  const place = (list: NamedTensorData[]): TensorEntry[] =>
+    list.map(({ name, shape, data }) => {
+      if (data.length !== sizeOf(shape)) {
+        throw new CheckpointError(
+          `"${name}" has ${data.length} values for shape [${shape.join(', ')}].`,
+        );
+      }
+      const entry = { name, shape: [...shape], offset: floats };
+      floats += data.length;
+      return entry;
+    });
+  const header: Header = {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    modelId: checkpoint.modelId,
+    modelVersion: checkpoint.modelVersion,
+    config: checkpoint.config,
+    step: checkpoint.step,
+    weights: place(checkpoint.weights),
+  };
+  const tensors = [...checkpoint.weights];
+  if (checkpoint.optimizer) {
+    const { kind, step, hyper, m, v } = checkpoint.optimizer;
+    header.optimizer = { kind, step, hyper, m: place(m), v: place(v) };
+    tensors.push(...m, ...v);
+  }
+  if (checkpoint.history !== undefined) header.history = checkpoint.history;
+
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const payloadStart = alignUp(PREFIX_BYTES + json.length);
+  const bytes = new Uint8Array(payloadStart + 4 * floats);
+  bytes.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(bytes.buffer).setUint32(8, json.length, true);
+  bytes.set(json, PREFIX_BYTES);
+  const payload = new DataView(bytes.buffer, payloadStart);
+  let offset = 0;
+  for (const { data } of tensors) {
+    writeFloats(payload, offset, data);
+    offset += data.length;
+  }
+  return bytes;
+}
+
+export interface DecodeOptions {
+  /** Reject a checkpoint of another model. */
+  modelId?: string;
+}
+
+/** Parses and validates a checkpoint; every problem is reported as a CheckpointError in words. */
+export function decodeCheckpoint(bytes: Uint8Array, options: DecodeOptions = {}): Checkpoint {
+  if (bytes.length < PREFIX_BYTES) {
+    throw new CheckpointError(`Not a checkpoint: only ${bytes.length} bytes.`);
+  }
+  if (new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) {
+    throw new CheckpointError('Not a PDE Lab checkpoint: the file does not start with "PDELABCK".');
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = view.getUint32(8, true);
+  if (PREFIX_BYTES + headerLength > bytes.length) {
+    throw new CheckpointError(
+      `Truncated checkpoint: the header needs ${headerLength} bytes, only ${bytes.length - PREFIX_BYTES} are there.`,
+    );
+  }
+  let header: Header;
+  try {
+    header = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(
+        bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength),
+      ),
+    ) as Header;
+  } catch {
+    throw new CheckpointError('Corrupt checkpoint: the header is not valid JSON.');
+  }
+  checkHeader(header, options);
+
+  const payloadStart = alignUp(PREFIX_BYTES + headerLength);
+  const payloadFloats = Math.max(0, Math.floor((bytes.length - payloadStart) / 4));
+  const payload = new DataView(
+    bytes.buffer,
+    bytes.byteOffset + Math.min(payloadStart, bytes.length),
+  );
+  const read = (entries: TensorEntry[], what: string): NamedTensorData[] =>
+    entries.map(({ name, shape, offset }) => {
+      const size = sizeOf(shape);
+      if (offset + size > payloadFloats) {
+        throw new CheckpointError(
+          `Truncated checkpoint: ${what} "${name}" needs floats ${offset}…${offset + size}, the file holds ${payloadFloats}.`,
+        );
+      }
+      return { name, shape, data: readFloats(payload, offset, size) };
+    });
+
+  const weights = read(header.weights, 'weight');
+  const checkpoint: Checkpoint = {
+    format: CHECKPOINT_FORMAT,
+    version: header.version,
+    modelId: header.modelId,
+    modelVersion: header.modelVersion,
+    config: header.config,
+    step: header.step,
+    weights,
+  };
+  if (header.optimizer) {
+    const { kind, step, hyper, m, v } = header.optimizer;
+    checkpoint.optimizer = {
+      kind,
+      step,
+      hyper,
+      m: read(m, 'first moment'),
+      v: read(v, 'second moment'),
+    };
+    const expected = new Map(weights.map((w) => [w.name, w.shape]));
+    for (const list of [checkpoint.optimizer.m, checkpoint.optimizer.v]) {
+      const unknown = list.filter((t) => {
+        const shape = expected.get(t.name);
+        return !shape || shape.join() !== t.shape.join();
+      });
+      if (unknown.length) {
+        throw new CheckpointError(
+          `Corrupt checkpoint: optimizer moments for ${unknown.map((t) => `"${t.name}" [${t.shape.join(', ')}]`).join(', ')} match no weight.`,
+        );
+      }
+    }
+  }
+  if (header.history !== undefined) checkpoint.history = header.history;
+  return checkpoint;
+}
+
+/** Copies a checkpoint's weights into params, which must have exactly the same names and shapes. */
+export function loadWeights(params: Params, checkpoint: Pick<Checkpoint, 'weights'>): void {
+  const problems = matchNamedShapes(params.shapes(), checkpoint.weights);
+  if (problems.length) {
+    throw new CheckpointError(`The checkpoint does not fit this model: ${problems.join('; ')}.`);
+  }
+  params.restore(checkpoint.weights);
+}
+
+function checkHeader(header: Header, options: DecodeOptions): void {
+  const fail = (why: string): never => {
+    throw new CheckpointError(`Corrupt checkpoint: ${why}.`);
+  };
+  if (typeof header !== 'object' || header === null) fail('the header is not an object');
+  if (header.format !== CHECKPOINT_FORMAT)
+    fail(`format is "${String(header.format)}", not "${CHECKPOINT_FORMAT}"`);
+  if (!Number.isInteger(header.version) || header.version < 1)
+    fail('the format version is missing');
+  if (header.version > CHECKPOINT_VERSION) {
+    throw new CheckpointError(
+      `This checkpoint has format version ${header.version}; this app reads up to version ${CHECKPOINT_VERSION}. Update the app.`,
+    );
+  }
+  if (typeof header.modelId !== 'string' || !header.modelId) fail('the model id is missing');
+  if (typeof header.modelVersion !== 'number') fail('the model version is missing');
+  if (!Number.isInteger(header.step) || header.step < 0)
+    fail('the step is not a non-negative integer');
+  if (options.modelId !== undefined && header.modelId !== options.modelId) {
+    throw new CheckpointError(
+      `This checkpoint belongs to model "${header.modelId}", not "${options.modelId}".`,
+    );
+  }
+  const checkEntries = (entries: unknown, what: string) => {
+    if (!Array.isArray(entries)) fail(`the ${what} list is missing`);
+    const seen = new Set<string>();
+    for (const e of entries as TensorEntry[]) {
+      if (typeof e?.name !== 'string' || !e.name) fail(`a ${what} has no name`);
+      if (seen.has(e.name)) fail(`${what} "${e.name}" appears twice`);
+      seen.add(e.name);
+      if (!Array.isArray(e.shape) || !e.shape.every((d) => Number.isInteger(d) && d >= 0)) {
+        fail(`${what} "${e.name}" has an invalid shape`);
+      }
+      if (!Number.isInteger(e.offset) || e.offset < 0)
+        fail(`${what} "${e.name}" has an invalid offset`);
+    }
+  };
+  checkEntries(header.weights, 'weight');
+  if (header.optimizer !== undefined) {
+    const o = header.optimizer;
+    if (o?.kind !== 'adamw') fail(`unknown optimizer "${String(o?.kind)}"`);
+    if (!Number.isInteger(o.step) || o.step < 0) fail('the optimizer step is invalid');
+    checkEntries(o.m, 'first moment');
+    checkEntries(o.v, 'second moment');
+  }
+}
+
+function alignUp(n: number): number {
+  return Math.ceil(n / ALIGN) * ALIGN;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function writeFloats(view: DataView, offset: number, data: Float32Array): void {
+  const byteOffset = view.byteOffset + 4 * offset;
+  if (LITTLE_ENDIAN && byteOffset % 4 === 0) {
+    new Float32Array(view.buffer, byteOffset, data.length).set(data);
+    return;
+  }
+  for (let i = 0; i < data.length; i++) view.setFloat32(4 * (offset + i), data[i]!, true);
+}
+
+function readFloats(view: DataView, offset: number, size: number): Float32Array {
+  const byteOffset = view.byteOffset + 4 * offset;
+  if (LITTLE_ENDIAN && byteOffset % 4 === 0) {
+    return new Float32Array(view.buffer, byteOffset, size).slice();
+  }
+  const out = new Float32Array(size);
+  for (let i = 0; i < size; i++) out[i] = view.getFloat32(4 * (offset + i), true);
+  return out;
+}

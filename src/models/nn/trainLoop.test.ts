@@ -1,0 +1,235 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AdamW } from './adamw';
+import { captureCheckpoint, decodeCheckpoint, encodeCheckpoint, loadWeights } from './checkpoint';
+import { initMlp, mlp } from './mlp';
+import { Params } from './params';
+import { warmupCosineSchedule, type Schedule } from './schedules';
+import { seededValues } from './testing';
+import {
+  NonFiniteLossError,
+  trainLoop,
+  type StepMetrics,
+  type TrainLoopOptions,
+} from './trainLoop';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const disposables: { dispose(): void }[] = [];
+afterEach(() => disposables.splice(0).forEach((d) => d.dispose()));
+
+/** y = sin(2x₁) + x₂² on 64 fixed points; each step uses a 16-sample batch chosen by the index. */
+const N = 64;
+const BATCH = 16;
+const inputs = seededValues(2 * N, 1);
+const targets = Float32Array.from(
+  { length: N },
+  (_, i) => Math.sin(2 * inputs[2 * i]!) + inputs[2 * i + 1]! ** 2,
+);
+
+function regression(seed: number) {
+  const params = new Params(seed);
+  initMlp(params, 'net', [2, 32, 32, 1]);
+  const x = tf.tensor2d(inputs, [N, 2]);
+  const y = tf.tensor2d(targets, [N, 1]);
+  disposables.push(params, x, y);
+  const trainStep = (index: number): tf.Scalar => {
+    const start = (index * BATCH) % N;
+    const xb = x.slice([start, 0], [BATCH, 2]);
+    const yb = y.slice([start, 0], [BATCH, 1]);
+    return mlp(params, 'net', xb).sub(yb).square().mean() as tf.Scalar;
+  };
+  const fullLoss = () => tf.tidy(() => mlp(params, 'net', x).sub(y).square().mean().dataSync()[0]!);
+  return { params, trainStep, fullLoss };
+}
+
+function optimizerFor(params: Params): AdamW {
+  const optimizer = new AdamW(params);
+  disposables.push(optimizer);
+  return optimizer;
+}
+
+const schedule: Schedule = warmupCosineSchedule({
+  peak: 1e-2,
+  warmupSteps: 10,
+  totalSteps: 300,
+  min: 1e-4,
+});
+
+function baseOptions(seed: number, steps: number): TrainLoopOptions & { fullLoss: () => number } {
+  const { params, trainStep, fullLoss } = regression(seed);
+  return {
+    params,
+    optimizer: optimizerFor(params),
+    schedule,
+    steps,
+    batchSize: BATCH,
+    trainStep,
+    fullLoss,
+  };
+}
+
+describe('trainLoop', () => {
+  it('fits a tiny MLP regression (loss falls ≥ 10×) with a flat tensor count', async () => {
+    const options = baseOptions(3, 150);
+    const initial = options.fullLoss();
+    const metrics: StepMetrics[] = [];
+    const tensorCounts: number[] = [];
+    const result = await trainLoop({
+      ...options,
+      clipNorm: 1,
+      onMetrics: (m) => {
+        metrics.push(m);
+        tensorCounts.push(tf.memory().numTensors);
+      },
+    });
+    const final = options.fullLoss();
+    expect(result.step).toBe(150);
+    expect(final).toBeLessThan(initial / 10);
+    expect(metrics.map((m) => m.step)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    expect(metrics[5]!.lr).toBeCloseTo(schedule(5), 12);
+    for (const m of metrics) {
+      expect(Number.isFinite(m.gradNorm) && m.gradNorm > 0).toBe(true);
+      expect(m.stepMs).toBeGreaterThanOrEqual(0);
+      expect(m.samplesPerSecond).toBeGreaterThan(0);
+    }
+    expect(result.loss).toBe(metrics.at(-1)!.loss);
+    // No tensor is created per step that outlives the step (first 50 steps and all the rest).
+    expect(new Set(tensorCounts.slice(0, 50)).size).toBe(1);
+    expect(new Set(tensorCounts).size).toBe(1);
+  });
+
+  it('validates and checkpoints every k steps and at the end', async () => {
+    const options = baseOptions(4, 7);
+    const validations: number[] = [];
+    const checkpoints: number[] = [];
+    const metrics: StepMetrics[] = [];
+    await trainLoop({
+      ...options,
+      validateEvery: 3,
+      validate: (step) => {
+        validations.push(step);
+        return { mse: options.fullLoss() };
+      },
+      checkpointEvery: 2,
+      onCheckpoint: (step) => {
+        checkpoints.push(step);
+      },
+      onMetrics: (m) => metrics.push(m),
+    });
+    expect(validations).toEqual([3, 6, 7]);
+    expect(checkpoints).toEqual([2, 4, 6, 7]);
+    expect(metrics[2]!.validation?.mse).toBeGreaterThan(0);
+    expect(metrics[0]!.validation).toBeUndefined();
+  });
+
+  it('stops at the next step when cancelled, saving a checkpoint first', async () => {
+    const options = baseOptions(5, 100);
+    let cancelled = false;
+    const ran: number[] = [];
+    const saved: number[] = [];
+    const stop = new Error('Stopped on request.');
+    const run = trainLoop({
+      ...options,
+      trainStep: (i) => {
+        ran.push(i);
+        return options.trainStep(i);
+      },
+      // As JobContext.step: yield to the event loop, then throw if a stop arrived.
+      yieldStep: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (cancelled) throw stop;
+      },
+      onMetrics: (m) => {
+        if (m.step === 5) cancelled = true;
+      },
+      onCheckpoint: (step) => {
+        saved.push(step);
+      },
+    });
+    await expect(run).rejects.toBe(stop);
+    expect(ran).toEqual([0, 1, 2, 3, 4]);
+    expect(saved).toEqual([5]);
+  });
+
+  it('waits while paused', async () => {
+    const options = baseOptions(6, 3);
+    let resume: () => void = () => {};
+    let paused = true;
+    const ran: number[] = [];
+    const run = trainLoop({
+      ...options,
+      trainStep: (i) => {
+        ran.push(i);
+        return options.trainStep(i);
+      },
+      pause: () => (paused ? new Promise<void>((r) => (resume = r)) : Promise.resolve()),
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toEqual([]);
+    paused = false;
+    resume();
+    expect((await run).step).toBe(3);
+    expect(ran).toEqual([0, 1, 2]);
+  });
+
+  it('resumes from an encoded checkpoint to the same losses as an uninterrupted run', async () => {
+    const total = 24;
+    const uninterrupted: number[] = [];
+    await trainLoop({ ...baseOptions(7, total), onMetrics: (m) => uninterrupted.push(m.loss) });
+
+    // First half, then a checkpoint with optimizer state, as the app would store it.
+    const first = baseOptions(7, total / 2);
+    let bytes: Uint8Array | null = null;
+    const firstLosses: number[] = [];
+    await trainLoop({
+      ...first,
+      steps: total / 2,
+      onMetrics: (m) => firstLosses.push(m.loss),
+      onCheckpoint: async (step) => {
+        const checkpoint = await captureCheckpoint({
+          modelId: 'mlp',
+          modelVersion: 1,
+          config: {},
+          step,
+          params: first.params,
+          optimizer: first.optimizer,
+        });
+        bytes = encodeCheckpoint(checkpoint);
+      },
+    });
+    expect(firstLosses).toEqual(uninterrupted.slice(0, total / 2));
+
+    // A fresh model with other initial weights, restored from the bytes.
+    const second = baseOptions(8, total);
+    const checkpoint = decodeCheckpoint(bytes!);
+    loadWeights(second.params, checkpoint);
+    second.optimizer.restore(checkpoint.optimizer!);
+    const resumed: number[] = [];
+    await trainLoop({
+      ...second,
+      startStep: checkpoint.step,
+      onMetrics: (m) => resumed.push(m.loss),
+    });
+    expect(resumed.length).toBe(total / 2);
+    resumed.forEach((loss, i) =>
+      expect(Math.abs(loss - uninterrupted[total / 2 + i]!)).toBeLessThan(1e-6),
+    );
+  });
+
+  it('refuses a diverged step and leaves the parameters as they were', async () => {
+    const options = baseOptions(9, 5);
+    const before = await options.params.snapshot();
+    const run = trainLoop({
+      ...options,
+      trainStep: () => tf.scalar(NaN).add(options.trainStep(0)) as tf.Scalar,
+    });
+    await expect(run).rejects.toBeInstanceOf(NonFiniteLossError);
+    await expect(run).rejects.toThrow(/diverged at step 1/);
+    const after = await options.params.snapshot();
+    expect(after.map((t) => Array.from(t.data))).toEqual(before.map((t) => Array.from(t.data)));
+    expect(options.optimizer.step).toBe(0);
+  });
+});
