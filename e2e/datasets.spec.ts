@@ -5,23 +5,43 @@ import { join } from 'node:path';
 import { decodeNpy } from '../src/data/io/npy';
 import { expect, expectBackend, test } from './fixtures';
 
-test('builds a dataset with progress, exports it as .npy, and imports it back identical', async ({
+test('builds a small mixed dataset with progress, previews it, exports it as .npy, and imports it back identical', async ({
   page,
 }) => {
-  await page.goto('/?eq=heat&n=32&b.n=6&b.t=5&b.batch=3&b.seed=4');
+  await page.goto('/?n=32&b.n=6&b.t=5&b.batch=3&b.seed=4');
   await expectBackend(page, 'webgpu');
   const card = page.getByRole('region', { name: 'Datasets' });
+  await card.getByLabel('Equations').selectOption('mix');
+  // The default mix is MAE-PDE's: heat, advection and Burgers in equal shares.
+  await expect(card.getByLabel(/^Heat equation/)).toHaveValue('1');
+  await expect(
+    card.getByRole('group', { name: 'Burgers (2-D, viscous): coefficient ranges' }),
+  ).toBeVisible();
+  // Classroom presets would make every trajectory start alike: the card offers random ones.
+  for (const title of ['Heat equation', 'Advection equation']) {
+    await card.getByRole('button', { name: new RegExp(`for ${title}$`) }).click();
+  }
+  await expect(card.getByText(/preset: every trajectory/)).toHaveCount(0);
   await card.getByRole('button', { name: 'Build dataset' }).click();
   await expect(
     page.getByRole('progressbar', { name: /Building a dataset progress/ }),
   ).toBeVisible();
   await expect(
-    card.getByText(/Saved “Heat equation, 6×5 at 32², seed 4” \(6 × 5 × 32 × 32 × 1\)/),
-  ).toBeVisible({
-    timeout: 120_000,
-  });
+    card.getByText(/Saved “Mix of 3 equations, 6×5 at 32², seed 4” \(6 × 5 × 32 × 32 × 2\)/),
+  ).toBeVisible({ timeout: 180_000 });
   const row = card.getByRole('row').filter({ hasText: 'seed 4' });
-  await expect(row).toContainText('6 × 5 × 32 × 32 × 1');
+  await expect(row).toContainText('6 × 5 × 32 × 32 × 2');
+  await expect(row).toContainText(
+    'Heat equation (2), Advection equation (2), Burgers (2-D, viscous) (2)',
+  );
+
+  await row.getByRole('button', { name: /^Preview/ }).click();
+  const thumbnails = card.getByRole('group', { name: /trajectories/ }).getByRole('img');
+  await expect(thumbnails).toHaveCount(6);
+  await expect(thumbnails.first()).toHaveAccessibleName(
+    /Trajectory 0, train split, (Heat|Advection|Burgers)/,
+  );
+  await card.getByRole('button', { name: 'Close' }).click();
 
   await card.getByLabel('Export as').selectOption('npy');
   const downloads: string[] = [];
@@ -32,14 +52,22 @@ test('builds a dataset with progress, exports it as .npy, and imports it back id
   await expect.poll(() => downloads.length).toBe(2); // the .npy and its .json sidecar
   const exported = readFileSync(npyPath);
   expect(exported.subarray(1, 6).toString()).toBe('NUMPY');
+  const sidecar = readFileSync(downloads.find((p) => p !== npyPath)!);
+  expect(JSON.parse(sidecar.toString()).mix.index).toHaveLength(6);
 
-  await card.locator('input[type=file]').setInputFiles({
-    name: 'round-trip.npy',
-    mimeType: 'application/octet-stream',
-    buffer: exported,
-  });
-  await expect(card.getByText('Imported “round-trip.npy” (6 × 5 × 32 × 32 × 1).')).toBeVisible();
+  await card.locator('input[type=file]').setInputFiles([
+    { name: 'round-trip.npy', mimeType: 'application/octet-stream', buffer: exported },
+    { name: 'round-trip.json', mimeType: 'application/json', buffer: sidecar },
+  ]);
+  await expect(
+    card.getByText(
+      'Imported “round-trip.npy” with its metadata from “round-trip.json” (6 × 5 × 32 × 32 × 2).',
+    ),
+  ).toBeVisible();
   const imported = card.getByRole('row').filter({ hasText: 'round-trip.npy' });
+  await expect(imported).toContainText(
+    'Heat equation (2), Advection equation (2), Burgers (2-D, viscous) (2)',
+  );
   const again = page.waitForEvent('download');
   await imported.getByRole('button', { name: /^Export/ }).click();
   expect(readFileSync(await (await again).path()).equals(exported)).toBe(true);

@@ -36,6 +36,20 @@ describe('dataset files', () => {
     expect(back.meta).toMatchObject({ equation: 'imported', channels: ['c0'], times: [0, 1, 2] });
   });
 
+  it('imports a .npy with its .json sidecar exactly, and checks the sidecar against the array', async () => {
+    const [npy, json] = await exportDataset(bundle, 'x', 'npy');
+    const sidecar = new TextDecoder().decode(json!.bytes);
+    const back = await importDataset(npy!.bytes, 'x.npy', undefined, sidecar);
+    expect(back.meta).toEqual(bundle.meta);
+    const wrong = sidecar.replace('"train": 1', '"train": 2');
+    await expect(importDataset(npy!.bytes, 'x.npy', undefined, wrong)).rejects.toThrow(
+      DatasetFormatError,
+    );
+    await expect(importDataset(npy!.bytes, 'x.npy', undefined, '{')).rejects.toThrow(
+      /not valid JSON/,
+    );
+  });
+
   it('rejects garbage, wrong ranks and truncated files with clear errors', async () => {
     await expect(importDataset(new TextEncoder().encode('hello'), 'notes.txt')).rejects.toThrow(
       /not a dataset file/,

@@ -8,7 +8,7 @@ import { DatasetFormatError } from './io/errors';
 import { decodeDatasetHdf5 } from './io/hdf5Decode';
 import { encodeDatasetHdf5 } from './io/hdf5Export';
 import { inspectHdf5 } from './io/hdf5Inspect';
-import { stringifyDatasetMeta, type DatasetMeta } from './io/meta';
+import { parseDatasetMetaJson, stringifyDatasetMeta, type DatasetMeta } from './io/meta';
 import { DEFAULT_MAX_BYTES } from './io/ndarray';
 import { decodeNpy, encodeNpy } from './io/npy';
 import { detectDatasetFormat } from './io/signatures';
@@ -63,6 +63,8 @@ export async function importDataset(
   bytes: Uint8Array,
   fileName: string,
   maxBytes?: number,
+  /** The text of a bare .npy's metadata sidecar (its .json), when the user gave one. */
+  sidecar?: string,
 ): Promise<DatasetBundle> {
   const format = detectDatasetFormat(bytes);
   const options = maxBytes === undefined ? {} : { maxBytes };
@@ -78,7 +80,9 @@ export async function importDataset(
     bundle = await decodeDatasetHdf5(bytes, options);
   } else if (format === 'npy') {
     const array = decodeNpy(bytes, options);
-    bundle = { ...array, meta: neutralMeta(array.shape, fileName) };
+    const meta =
+      sidecar === undefined ? neutralMeta(array.shape, fileName) : parseDatasetMetaJson(sidecar);
+    bundle = { ...array, meta };
   } else {
     throw new DatasetFormatError(
       `“${fileName}” is not a dataset file this lab reads: expected .npy, a .zip holding data.npy and meta.json, or HDF5.`,

@@ -23,7 +23,8 @@ interface DatasetsState {
   stop(): void;
   remove(id: string): Promise<void>;
   exportAs(id: string, format: ExportFormat): Promise<ExportFile[] | undefined>;
-  importFile(file: File): Promise<void>;
+  /** Imports each chosen dataset file; a .json beside a single .npy is taken as its metadata. */
+  importFiles(files: readonly File[]): Promise<void>;
 }
 
 export const useDatasets = create<DatasetsState>()((set, get) => ({
@@ -93,38 +94,68 @@ export const useDatasets = create<DatasetsState>()((set, get) => ({
       return undefined;
     }
   },
-  async importFile(file) {
-    try {
-      if (file.size > MAX_IMPORT_BYTES) {
-        throw new Error(
-          `it is ${(file.size / 1e6).toFixed(0)} MB; the lab imports files up to ${MAX_IMPORT_BYTES / 1e6} MB`,
-        );
-      }
-      const { importDataset } = await import('../data/datasetFiles');
-      const bundle = await importDataset(
-        new Uint8Array(await file.arrayBuffer()),
-        file.name,
-        MAX_IMPORT_BYTES,
-      );
-      await (
-        await labStorage()
-      ).datasets.put({
-        name: file.name,
-        meta: bundle.meta,
-        payload: { data: bundle.data, shape: bundle.shape },
-      });
-      set({
-        outcome: { tone: 'info', text: `Imported “${file.name}” (${bundle.shape.join(' × ')}).` },
-      });
-      await get().refresh();
-    } catch (error) {
-      if (offerAxisMapping(error)) return;
+  async importFiles(files) {
+    const sidecars = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
+    const dataFiles = files.filter((f) => !sidecars.includes(f));
+    if (
+      dataFiles.length === 0 ||
+      sidecars.length > 1 ||
+      (sidecars.length === 1 && dataFiles.length > 1)
+    ) {
       set({
         outcome: {
           tone: 'problem',
-          text: `“${file.name}” was not imported: ${errorMessage(error)} Nothing else changed.`,
+          text:
+            dataFiles.length === 0
+              ? 'Choose a dataset file (.npy, .zip or HDF5); a .json only describes one.'
+              : 'Choose one .npy together with its .json, or dataset files without .json.',
         },
       });
+      return;
     }
+    for (const file of dataFiles) await importOne(file, sidecars[0]);
   },
 }));
+
+async function importOne(file: File, sidecar?: File): Promise<void> {
+  const set = useDatasets.setState;
+  try {
+    for (const f of [file, ...(sidecar ? [sidecar] : [])]) {
+      if (f.size > MAX_IMPORT_BYTES) {
+        throw new Error(
+          `“${f.name}” is ${(f.size / 1e6).toFixed(0)} MB; the lab imports files up to ${MAX_IMPORT_BYTES / 1e6} MB`,
+        );
+      }
+    }
+    const { importDataset } = await import('../data/datasetFiles');
+    const bundle = await importDataset(
+      new Uint8Array(await file.arrayBuffer()),
+      file.name,
+      MAX_IMPORT_BYTES,
+      await sidecar?.text(),
+    );
+    await (
+      await labStorage()
+    ).datasets.put({
+      name: file.name,
+      meta: bundle.meta,
+      payload: { data: bundle.data, shape: bundle.shape },
+    });
+    const described = sidecar ? ` with its metadata from “${sidecar.name}”` : '';
+    set({
+      outcome: {
+        tone: 'info',
+        text: `Imported “${file.name}”${described} (${bundle.shape.join(' × ')}).`,
+      },
+    });
+    await useDatasets.getState().refresh();
+  } catch (error) {
+    if (offerAxisMapping(error)) return;
+    set({
+      outcome: {
+        tone: 'problem',
+        text: `“${file.name}” was not imported: ${errorMessage(error)} Nothing else changed.`,
+      },
+    });
+  }
+}

@@ -84,7 +84,7 @@ export const useHdf5Import = create<Hdf5ImportState>()((set, get) => ({
 }));
 
 /**
- * For datasetsStore.importFile's catch: opens the mapping step when `error` asks for one, and
+ * For datasetsStore.importFiless' catch: opens the mapping step when `error` asks for one, and
  * says whether it did.
  */
 export function offerAxisMapping(error: unknown): boolean {

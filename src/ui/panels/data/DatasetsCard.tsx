@@ -23,7 +23,7 @@ const FORMATS: { id: ExportFormat; label: string }[] = [
 ];
 
 export function DatasetsCard() {
-  const { records, activeJobId, outcome, refresh, build, remove, exportAs, importFile } =
+  const { records, activeJobId, outcome, refresh, build, remove, exportAs, importFiles } =
     useDatasets();
   const pde = useSettings((s) => s.values.sim?.pde) as PdeId;
   const values = useSettings((s) => s.values);
@@ -117,12 +117,13 @@ export function DatasetsCard() {
         <input
           id={importId}
           type="file"
-          accept=".npy,.zip,.h5,.hdf5"
+          accept=".npy,.json,.zip,.h5,.hdf5"
+          multiple
           className="visually-hidden"
           onChange={(e) => {
-            const file = e.target.files?.[0];
+            const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            if (file) void importFile(file);
+            if (files.length > 0) void importFiles(files);
           }}
         />
       </div>
