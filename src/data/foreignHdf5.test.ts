@@ -7,7 +7,7 @@ import { guessAxes, proposeForeignPlan, replanAxes, replanFields } from './forei
 import { DatasetFormatError } from './io/errors';
 import { writeHdf5 } from './io/h5file';
 import { inspectHdf5 } from './io/hdf5Inspect';
-import { sampleBundle } from './io/testData';
+import { formatError, sampleBundle } from './io/testData';
 
 /** Value of element (n, t, x, y, c) of the lab array: every index is visible in the number. */
 const value = (n: number, t: number, x: number, y: number, c: number): number =>
@@ -65,16 +65,6 @@ function cfdFile(n: number, times: ArrayLike<number>): Promise<Uint8Array> {
     file.create_dataset({ name: 'y-coordinate', data: CENTRES, dtype: '<f' });
     file.create_dataset({ name: 't-coordinate', data: Float32Array.from(times), dtype: '<f' });
   });
-}
-
-async function formatError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatasetFormatError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a DatasetFormatError');
 }
 
 describe('importing foreign HDF5 files', () => {

@@ -1,13 +1,12 @@
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { gridPoints } from '../../pde/grid';
-import { DatasetFormatError } from './errors';
 import { HDF5_SCRATCH_DIR, writeHdf5 } from './h5file';
 import { decodeDatasetHdf5 } from './hdf5Decode';
 import { encodeDatasetHdf5 } from './hdf5Export';
 import { inspectHdf5 } from './hdf5Inspect';
 import { readHdf5Array, readHdf5Vector } from './hdf5Read';
-import { sampleBundle, sampleMixedMeta } from './testData';
+import { formatError, sampleBundle, sampleMixedMeta } from './testData';
 
 /** Value of element (n, t, x, y, c): every index is visible in the number. */
 const value = (n: number, t: number, x: number, y: number, c: number): number =>
@@ -41,16 +40,6 @@ function pdebenchGrouped(groups: number): Promise<Uint8Array> {
       grid.create_dataset({ name: 'y', data: new Float32Array(Y), dtype: '<f' });
     }
   });
-}
-
-async function formatError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatasetFormatError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a DatasetFormatError');
 }
 
 describe('HDF5 export and import', () => {

@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import type { DatasetBundle } from './bundle';
+import { DatasetFormatError } from './errors';
 import type { DatasetMeta } from './meta';
 
 /** A small valid dataset for tests: [N=3, T=4, X=Y=5, C=2] with recognisable values. */
@@ -36,4 +38,15 @@ export function sampleMixedMeta(): DatasetMeta {
       index: [0, 1, 0],
     },
   };
+}
+
+/** The message of the DatasetFormatError `promise` rejects with (fails the test otherwise). */
+export async function formatError(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(DatasetFormatError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a DatasetFormatError');
 }

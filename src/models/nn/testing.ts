@@ -34,15 +34,7 @@ export function maxAbs(a: ArrayLike<number>): number {
 }
 
 /** ‖a − b‖₂ / ‖b‖₂ */
-export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < b.length; i++) {
-    num += (a[i]! - b[i]!) ** 2;
-    den += b[i]! ** 2;
-  }
-  return Math.sqrt(num / den);
-}
+export { relativeL2 as relativeError } from '../../pde/testing/fields';
 
 /**
  * Central differences (L(p + h) − L(p − h)) / 2h of a scalar loss with respect to every entry of

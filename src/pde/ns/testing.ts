@@ -37,16 +37,7 @@ export function run(solver: Solver, initial: tf.Tensor4D, dt: number, steps: num
   return state === initial ? initial.clone() : state;
 }
 
-/** ‖a − b‖₂ / ‖b‖₂ over all entries, in float64. */
-export function relativeL2(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < b.length; i++) {
-    num += (a[i]! - b[i]!) ** 2;
-    den += b[i]! ** 2;
-  }
-  return Math.sqrt(num / den);
-}
+export { relativeL2 } from '../testing/fields';
 
 export function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let worst = 0;
