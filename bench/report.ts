@@ -26,6 +26,30 @@ interface Report {
     string,
     { scheme: string; steps: number; seconds: number; cellUpdatesPerSecond: number }
   >;
+  generationBrowser?: {
+    count: number;
+    n: number;
+    budgetSeconds: number;
+    results: Record<string, Record<string, GenerationRun | Failure>>;
+  };
+  liveFps?: { seconds: number; results: Record<string, Record<string, LiveFpsRun | Failure>> };
+}
+
+interface Failure {
+  error: string;
+}
+interface GenerationRun {
+  scheme: string;
+  steps: number;
+  defaultSteps: number;
+  seconds: number;
+  cellUpdatesPerSecond: number;
+}
+interface LiveFpsRun {
+  frames: number;
+  seconds: number;
+  fps: number;
+  stepsPerSecond: number;
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -37,6 +61,62 @@ function selfTestRows(where: string, results: Record<string, unknown>): string[]
       return `| ${where} | ${backend} | failed: ${r.error ?? 'no result'} | | | | |`;
     return `| ${where} | ${backend} | ${r.matmul.gflopsMedian.toFixed(3)} | ${r.matmul.maxRelativeError.toExponential(1)} | ${r.matmul.warmupMs.toFixed(0)} | ${r.fit.msPerStepMedian.toFixed(1)} | ${r.fit.initialLoss.toFixed(3)} → ${r.fit.finalLoss.toFixed(4)} |`;
   });
+}
+
+const failed = (r: object): r is Failure => 'error' in r;
+const firstOk = <T extends object>(runs: (T | Failure | undefined)[]) =>
+  runs.find((r): r is T => r !== undefined && !failed(r));
+/** Markdown table cells must not break on a pipe or a newline in an error message. */
+const cellText = (text: string) => text.replace(/[|\n]/g, ' ');
+
+function generationBrowserLines(
+  g: NonNullable<Report['generationBrowser']>,
+  node: Report['generationNode'],
+): string[] {
+  const backends = Object.keys(g.results);
+  const equations = [...new Set(backends.flatMap((b) => Object.keys(g.results[b]!)))];
+  const cell = (r: GenerationRun | Failure | undefined) => {
+    if (!r) return '';
+    if (failed(r)) return `failed: ${cellText(r.error)}`;
+    const rate = r.cellUpdatesPerSecond.toExponential(2);
+    return r.steps < r.defaultSteps ? `${rate} (${r.steps} of ${r.defaultSteps} steps)` : rate;
+  };
+  const scheme = (pde: string) =>
+    firstOk(backends.map((b) => g.results[b]![pde]))?.scheme ?? node?.[pde]?.scheme ?? '';
+  return [
+    `Dataset generation in Chromium, grid-cell updates/s (trajectories × grid cells × solver steps / s; ${g.count} trajectories in one batch at ${g.n}², each equation's default scheme and step, timed after an untimed one-step warm-up; a slow pair is timed over fewer of its record interval's steps, as many as the warm-up says fit in about ${g.budgetSeconds} s), next to the Node figure above:`,
+    '',
+    `| equation | scheme | ${backends.join(' | ')} | Node cpu |`,
+    `|---|---|${backends.map(() => '---|').join('')}---|`,
+    ...equations.map(
+      (pde) =>
+        `| ${pde} | ${scheme(pde)} | ${backends.map((b) => cell(g.results[b]![pde])).join(' | ')} | ${node?.[pde]?.cellUpdatesPerSecond.toExponential(2) ?? ''} |`,
+    ),
+  ];
+}
+
+function liveFpsLines(live: NonNullable<Report['liveFps']>): string[] {
+  const backends = Object.keys(live.results);
+  const equations = [...new Set(backends.flatMap((b) => Object.keys(live.results[b]!)))];
+  const cell = (r: LiveFpsRun | Failure | undefined) => {
+    if (!r) return '';
+    if (failed(r)) return `failed: ${cellText(r.error)}`;
+    return `${r.fps.toPrecision(3)} (${r.frames} in ${r.seconds.toFixed(1)} s)`;
+  };
+  const stepsPerFrame = (pde: string) => {
+    const r = firstOk(backends.map((b) => live.results[b]![pde]));
+    return r ? String(Math.round(r.stepsPerSecond / r.fps)) : '';
+  };
+  return [
+    `Live simulator in the Data panel (default settings: 64², one record interval per frame), frames drawn per second while playing for ${live.seconds} s after a warm-up frame (a slow pair runs one frame past that):`,
+    '',
+    `| equation | solver steps per frame | ${backends.map((b) => `${b} frames/s`).join(' | ')} |`,
+    `|---|---|${backends.map(() => '---|').join('')}`,
+    ...equations.map(
+      (pde) =>
+        `| ${pde} | ${stepsPerFrame(pde)} | ${backends.map((b) => cell(live.results[b]![pde])).join(' | ')} |`,
+    ),
+  ];
 }
 
 export function formatReport(report: Report): string {
@@ -79,5 +159,9 @@ export function formatReport(report: Report): string {
           ),
         ]
       : []),
+    ...(report.generationBrowser
+      ? ['', ...generationBrowserLines(report.generationBrowser, report.generationNode)]
+      : []),
+    ...(report.liveFps ? ['', ...liveFpsLines(report.liveFps)] : []),
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: measures (never asserts) the lab's size and speed and writes
+ * `npm run bench`: measures (never asserts) the lab's size and speed (startup, self-tests, dataset
+ * generation throughput, the live simulator's frame rate) and writes
  * bench/results/foundation.json. Run after `npm run build` (the npm script does both).
  * Figures from a CPU-only machine are SwiftShader figures: compare ratios within one run.
  */
@@ -9,7 +10,9 @@ import { cpus } from 'node:os';
 import {
   describeBrowser,
   launch,
+  measureBrowserGeneration,
   measureDisplay,
+  measureLiveFps,
   measureSelfTests,
   measureStartup,
   BENCH_SELF_TEST,
@@ -58,6 +61,8 @@ async function main() {
       selfTestBrowser: await measureSelfTests(browser, BASE_URL),
       selfTestNode: await measureNodeSelfTests(),
       display: await measureDisplay(browser, BASE_URL),
+      generationBrowser: await measureBrowserGeneration(browser, BASE_URL),
+      liveFps: await measureLiveFps(browser, BASE_URL),
       generationNode: await measureNodeGeneration(),
     };
     mkdirSync('bench/results', { recursive: true });

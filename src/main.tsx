@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useDiagnostics } from './state/diagnosticsStore';
-import { liveSummary } from './state/liveStore';
+import type { BenchGenerateParams } from './runtime/jobs/benchGenerateConfig';
+import { liveSummary, subscribeLiveFrames } from './state/liveStore';
 import { computeClient, startRuntime } from './state/runtimeStore';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
@@ -10,12 +11,23 @@ import './ui/styles.css';
 startUrlSync();
 startRuntime();
 
+/** Live-simulator frames handed to the views since load, and when the newest arrived (for the bench's fps). */
+const liveFrames = { count: 0, lastAt: 0 };
+subscribeLiveFrames(() => {
+  liveFrames.count++;
+  liveFrames.lastAt = performance.now();
+});
+
 /** A console handle for debugging (and for the e2e tests): `pdeLab.loseGpuDevice()` etc. */
 Object.assign(globalThis, {
   pdeLab: {
     loseGpuDevice: () => computeClient().loseDevice(),
     memory: () => computeClient().memory(),
     liveSummary,
+    liveFramesShown: () => ({ ...liveFrames }),
+    /** Times one record interval of dataset generation in the worker (`npm run bench`). */
+    benchGenerate: (params: BenchGenerateParams) =>
+      computeClient().runJob('benchGenerate', params, () => {}).result,
     /** The newest self-test's figures, without its arrays. */
     lastSelfTest: () => {
       const result = useDiagnostics.getState().results[0];
