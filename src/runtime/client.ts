@@ -4,6 +4,7 @@
  * Imports no tfjs: only types cross from the worker side.
  */
 import * as Comlink from 'comlink';
+import type { MaskPreviewRequest, MaskPreviewResult } from './mask/config';
 import type {
   BackendPreference,
   BackendReport,
@@ -103,6 +104,12 @@ export class ComputeClient {
   > {
     if (!this.api) throw new WorkerGoneError('The compute worker is not running.');
     return this.api;
+  }
+
+  /** One window of a saved dataset, masked and reconstructed (the Mask panel). */
+  maskPreview(request: MaskPreviewRequest): Promise<MaskPreviewResult> {
+    if (!this.api) return Promise.reject(new WorkerGoneError('The compute worker is not running.'));
+    return this.api.maskPreview(request);
   }
 
   async memory(): Promise<MemorySnapshot | undefined> {

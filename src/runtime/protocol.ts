@@ -2,8 +2,10 @@
  * The typed contract between the UI (main thread) and the compute worker. Only plain data and
  * typed arrays cross it; tensors never leave the worker. This file must stay free of tfjs imports.
  */
+import type { BenchGenerateParams, BenchGenerateResult } from './jobs/benchGenerateConfig';
 import type { BuildDatasetParams, BuildDatasetResult } from './jobs/buildDatasetConfig';
 import type { LiveConfig, LiveFrame, PaintStroke } from './live/config';
+import type { MaskPreviewRequest, MaskPreviewResult } from './mask/config';
 import type { SelfTestParams, SelfTestResult } from './selftest/config';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -53,10 +55,12 @@ export type JobEvent =
 export interface JobParams {
   selfTest: SelfTestParams;
   buildDataset: BuildDatasetParams;
+  benchGenerate: BenchGenerateParams;
 }
 export interface JobResults {
   selfTest: SelfTestResult;
   buildDataset: BuildDatasetResult;
+  benchGenerate: BenchGenerateResult;
 }
 export type JobKind = keyof JobParams;
 
@@ -93,4 +97,6 @@ export interface ComputeApi {
   liveAdvance(intervals: number): Promise<LiveFrame>;
   liveReset(): Promise<LiveFrame>;
   livePaint(stroke: PaintStroke): Promise<LiveFrame>;
+  /** The Mask panel: one window of a saved dataset, masked and reconstructed. */
+  maskPreview(request: MaskPreviewRequest): Promise<MaskPreviewResult>;
 }

@@ -6,9 +6,11 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { loseGpu, startBackend, watchGpuLoss } from './backends';
 import { JobRunner, type JobHandler } from './jobRunner';
+import { benchGenerate } from './jobs/benchGenerate';
 import { buildDataset } from './jobs/buildDataset';
 import type { LiveFrame } from './live/config';
 import { LiveSimulator } from './live/liveSimulator';
+import { MaskPreviewer } from './mask/maskPreview';
 import type {
   ComputeApi,
   JobEvent,
@@ -24,10 +26,12 @@ import { collectTransferables } from './transferables';
 const handlers: { [K in JobKind]: JobHandler<JobParams[K], JobResults[K]> } = {
   selfTest: runSelfTest,
   buildDataset,
+  benchGenerate,
 };
 
 const runner = new JobRunner();
 const live = new LiveSimulator();
+const masks = new MaskPreviewer();
 const sendFrame = (frame: LiveFrame) => Comlink.transfer(frame, collectTransferables(frame));
 let reportRuntimeEvent: (event: RuntimeEvent) => void = () => {};
 let gpuLostOnPurpose = false;
@@ -89,6 +93,10 @@ const api: ComputeApi = {
   liveAdvance: async (intervals) => sendFrame(await live.advance(intervals)),
   liveReset: async () => sendFrame(await live.reset()),
   livePaint: async (stroke) => sendFrame(await live.paint(stroke)),
+  maskPreview: async (request) => {
+    const result = await masks.preview(request);
+    return Comlink.transfer(result, collectTransferables(result));
+  },
 };
 
 /** The promise's value if it settles within `ms`, else undefined. */

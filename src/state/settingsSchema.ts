@@ -1,6 +1,7 @@
 /** Every setting that a link reproduces, grouped by concern. Each group is a parameter schema. */
 import { defineSchema, type Schema, type SchemaValues } from '../schema/params';
 import { selfTestSchema } from '../runtime/selftest/config';
+import { maskSchema } from './maskSchema';
 import { SIMULATION_SCHEMAS } from './simulationSchema';
 
 export const PANELS = [
@@ -40,6 +41,7 @@ export const appSchema = defineSchema({
 const STATIC_SCHEMAS = {
   app: appSchema,
   selfTest: selfTestSchema,
+  mask: maskSchema,
 } as const;
 
 /** The sections with a fixed shape; the Data panel's sections are generated per equation. */

@@ -3,6 +3,7 @@ import { useSettings } from '../state/settingsStore';
 import { applyTheme, useTheme } from '../state/themeStore';
 import { DataPanel } from './panels/data/DataPanel';
 import { DiagnosticsPanel } from './panels/diagnostics/DiagnosticsPanel';
+import { MaskPanel } from './panels/mask/MaskPanel';
 import { PLACEHOLDERS, PlaceholderPanel } from './panels/PlaceholderPanel';
 import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
@@ -31,6 +32,8 @@ export function App() {
           <DiagnosticsPanel />
         ) : panel === 'data' ? (
           <DataPanel />
+        ) : panel === 'mask' ? (
+          <MaskPanel />
         ) : (
           <PlaceholderPanel {...PLACEHOLDERS[panel]} />
         )}

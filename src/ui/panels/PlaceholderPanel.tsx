@@ -24,11 +24,6 @@ export function PlaceholderPanel({ title, plans }: { title: string; plans: strin
 }
 
 export const PLACEHOLDERS = {
-  mask: {
-    title: 'Mask',
-    plans:
-      'Here you will hide parts of a simulation (random patches, tubes, whole frames) and watch a model fill them back in.',
-  },
   model: {
     title: 'Model',
     plans:

@@ -1,0 +1,51 @@
+/** With no dataset saved, the Mask panel offers to build MAE-PDE's default mix, with progress. */
+import { useDatasets } from '../../../state/datasetsStore';
+import { useMask } from '../../../state/maskStore';
+import { useRuntime } from '../../../state/runtimeStore';
+import { useSettings } from '../../../state/settingsStore';
+import { JobProgressBar } from '../../controls/JobProgressBar';
+
+export function DefaultDatasetOffer() {
+  const activeJobId = useDatasets((s) => s.activeJobId);
+  const outcome = useDatasets((s) => s.outcome);
+  const buildDefault = useMask((s) => s.buildDefaultDataset);
+  const ready = useRuntime((s) => s.status === 'ready');
+  const update = useSettings((s) => s.update);
+
+  return (
+    <div className="card mask-empty">
+      <h2>No dataset yet</h2>
+      <p>
+        Masking needs simulations to hide parts of. Build the default dataset: heat, advection and
+        Burgers equations in equal shares (as MAE-PDE pretrains on), 48 trajectories of 24 frames on
+        a 32 × 32 grid, simulated on your GPU and saved in this browser.
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void buildDefault()}
+          disabled={!ready || activeJobId !== undefined}
+        >
+          Build the default dataset
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => update('app', { panel: 'data' })}
+        >
+          Or build your own in the Data panel
+        </button>
+      </div>
+      {activeJobId ? <JobProgressBar jobId={activeJobId} /> : null}
+      {outcome ? (
+        <p
+          className={outcome.tone === 'problem' ? 'text-problem' : 'muted'}
+          role={outcome.tone === 'problem' ? 'alert' : 'status'}
+        >
+          {outcome.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}
