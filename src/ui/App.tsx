@@ -1,13 +1,19 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useSettings } from '../state/settingsStore';
 import { applyTheme, useTheme } from '../state/themeStore';
 import { DataPanel } from './panels/data/DataPanel';
-import { DiagnosticsPanel } from './panels/diagnostics/DiagnosticsPanel';
-import { MaskPanel } from './panels/mask/MaskPanel';
 import { PLACEHOLDERS, PlaceholderPanel } from './panels/PlaceholderPanel';
 import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
 import { SettingsDialog } from './shell/SettingsDialog';
+
+// Panels other than the first one a visitor sees load on demand, keeping the first load small.
+const DiagnosticsPanel = lazy(() =>
+  import('./panels/diagnostics/DiagnosticsPanel').then((m) => ({ default: m.DiagnosticsPanel })),
+);
+const MaskPanel = lazy(() =>
+  import('./panels/mask/MaskPanel').then((m) => ({ default: m.MaskPanel })),
+);
 
 export function App() {
   const panel = useSettings((s) => s.values.app.panel);
@@ -28,15 +34,17 @@ export function App() {
       <Header onOpenSettings={() => setSettingsOpen(true)} />
       <Notices />
       <main id="main" tabIndex={-1}>
-        {panel === 'diagnostics' ? (
-          <DiagnosticsPanel />
-        ) : panel === 'data' ? (
-          <DataPanel />
-        ) : panel === 'mask' ? (
-          <MaskPanel />
-        ) : (
-          <PlaceholderPanel {...PLACEHOLDERS[panel]} />
-        )}
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {panel === 'diagnostics' ? (
+            <DiagnosticsPanel />
+          ) : panel === 'data' ? (
+            <DataPanel />
+          ) : panel === 'mask' ? (
+            <MaskPanel />
+          ) : (
+            <PlaceholderPanel {...PLACEHOLDERS[panel]} />
+          )}
+        </Suspense>
       </main>
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </div>
