@@ -2,6 +2,7 @@
 import { defineSchema, type Schema, type SchemaValues } from '../schema/params';
 import { selfTestSchema } from '../runtime/selftest/config';
 import { maskSchema } from './maskSchema';
+import { MODEL_CONFIG_SCHEMAS, modelSchema } from './modelSchema';
 import { SIMULATION_SCHEMAS } from './simulationSchema';
 
 export const PANELS = [
@@ -42,6 +43,8 @@ const STATIC_SCHEMAS = {
   app: appSchema,
   selfTest: selfTestSchema,
   mask: maskSchema,
+  model: modelSchema,
+  ...MODEL_CONFIG_SCHEMAS,
 } as const;
 
 /** The sections with a fixed shape; the Data panel's sections are generated per equation. */

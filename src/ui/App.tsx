@@ -14,6 +14,9 @@ const DiagnosticsPanel = lazy(() =>
 const MaskPanel = lazy(() =>
   import('./panels/mask/MaskPanel').then((m) => ({ default: m.MaskPanel })),
 );
+const ModelPanel = lazy(() =>
+  import('./panels/model/ModelPanel').then((m) => ({ default: m.ModelPanel })),
+);
 
 export function App() {
   const panel = useSettings((s) => s.values.app.panel);
@@ -41,6 +44,8 @@ export function App() {
             <DataPanel />
           ) : panel === 'mask' ? (
             <MaskPanel />
+          ) : panel === 'model' ? (
+            <ModelPanel />
           ) : (
             <PlaceholderPanel {...PLACEHOLDERS[panel]} />
           )}

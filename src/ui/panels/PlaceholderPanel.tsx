@@ -24,11 +24,6 @@ export function PlaceholderPanel({ title, plans }: { title: string; plans: strin
 }
 
 export const PLACEHOLDERS = {
-  model: {
-    title: 'Model',
-    plans:
-      'Here you will choose and configure a neural PDE model: a masked autoencoder first, then DINo, PhysicNet and DPOT.',
-  },
   train: {
     title: 'Train',
     plans:
