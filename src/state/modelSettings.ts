@@ -8,16 +8,16 @@ import {
   matchingPreset,
   MODEL_CATALOG,
   modelEntry,
-  type ModelCatalogEntry,
   type ModelId,
 } from '../models/catalog';
+import type { ModelSpec } from '../models/types';
 import { checkValues, type Schema, type SchemaValues } from '../schema/params';
 import { CUSTOM_PRESET } from './modelSchema';
 import { SETTINGS_SCHEMAS, type Settings } from './settingsSchema';
 import { useSettings } from './settingsStore';
 
 export interface ModelSelection {
-  entry: ModelCatalogEntry;
+  entry: ModelSpec;
   config: SchemaValues<Schema>;
   /** The preset the config equals, or `custom`. */
   preset: string;
@@ -33,7 +33,7 @@ export function modelSelection(values: Settings): ModelSelection {
   return { entry, config, preset: presetOf(entry, config), problem: entry.configProblem(config) };
 }
 
-export function presetOf(entry: ModelCatalogEntry, config: Record<string, unknown>): string {
+export function presetOf(entry: ModelSpec, config: Record<string, unknown>): string {
   return matchingPreset(entry, config) ?? CUSTOM_PRESET;
 }
 

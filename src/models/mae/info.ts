@@ -1,0 +1,72 @@
+/** The MAE's description for the UI: plain data, safe on the main thread (no tfjs). */
+import type { ConfigGroup, ModelFact, ModelSpec } from '../types';
+import {
+  maeConfigProblem,
+  maeParameterCount,
+  maeSchema,
+  MAE_PRESETS,
+  tokenGrid,
+  type MaeConfig,
+  type MaePresetId,
+} from './config';
+
+function maeFacts(config: MaeConfig): ModelFact[] {
+  const grid = tokenGrid(config);
+  const whole = [grid.t, grid.x, grid.y].every(Number.isInteger);
+  return [
+    {
+      id: 'tokens',
+      label: 'Tokens',
+      value: whole ? `${grid.count} (${grid.t} × ${grid.x} × ${grid.y})` : '–',
+    },
+    {
+      id: 'patch',
+      label: 'Values per patch',
+      value: `${grid.dim} (${config.patchT} × ${config.patchXY} × ${config.patchXY})`,
+    },
+    {
+      id: 'window',
+      label: 'Window',
+      value: `${config.frames} frames of ${config.size}²`,
+    },
+  ];
+}
+
+const maeGroups: readonly ConfigGroup<keyof MaeConfig>[] = [
+  { legend: 'Data window and patches', params: ['size', 'frames', 'patchT', 'patchXY'] },
+  { legend: 'Encoder', params: ['width', 'depth', 'heads', 'headDim', 'mlp', 'positions'] },
+  {
+    legend: 'Decoder',
+    params: ['decoderWidth', 'decoderDepth', 'decoderHeads', 'decoderHeadDim', 'decoderMlp'],
+  },
+  { legend: 'Masking', params: ['maskRatio', 'normalizeTargets'] },
+];
+
+export const maeInfo: ModelSpec<typeof maeSchema, MaePresetId> = {
+  id: 'mae',
+  title: 'Masked autoencoder (MAE-PDE)',
+  explanation:
+    'A masked autoencoder learns what PDE solutions look like without any labels. A window of ' +
+    'a simulation, a few consecutive frames, is cut into small space-time patches and most of ' +
+    'them are hidden at random. A vision-transformer encoder reads only the patches that stay ' +
+    'visible, which keeps it cheap; a much lighter decoder puts a learned mask token in every ' +
+    'hidden slot and predicts what those patches held. The error is counted on the hidden ' +
+    'patches only, so copying the visible ones earns nothing: to do well the model has to learn ' +
+    'how heat, advection and Burgers flows behave in space and time. Afterwards the decoder is ' +
+    'set aside and the encoder is reused: its summary of a window can estimate an equation’s ' +
+    'coefficients from a few labelled examples, or guide a neural solver stepping the ' +
+    'simulation forward.',
+  paper: {
+    authors: 'Anthony Zhou and Amir Barati Farimani',
+    title: 'Masked Autoencoders are PDE Learners',
+    year: 2024,
+    arxiv: '2403.17728',
+  },
+  schema: maeSchema,
+  presets: MAE_PRESETS,
+  defaultPreset: 'small',
+  groups: maeGroups,
+  parameterCount: (config) => maeParameterCount(config),
+  configProblem: maeConfigProblem,
+  facts: maeFacts,
+};
