@@ -59,6 +59,13 @@ describe('learning-rate schedules', () => {
     expect(m(99)).toBeCloseTo(0.95, 15);
   });
 
+  it('OneCycle over so few steps that the warm-up is under one step stays finite', () => {
+    const lr = oneCycleSchedule({ maxLr: 1e-3, totalSteps: 5, pctStart: 0.2, divFactor: 10 });
+    const values = [0, 1, 2, 3, 4].map(lr);
+    expect(values.every(Number.isFinite)).toBe(true);
+    expect(values[0]).toBeCloseTo(1e-3, 12);
+  });
+
   it('rejects impossible settings', () => {
     expect(() => warmupCosineSchedule({ peak: 1, warmupSteps: 10, totalSteps: 10 })).toThrow(
       RangeError,

@@ -78,7 +78,9 @@ function twoPhase(options: OneCycleOptions, first: [number, number], second: [nu
     for (let i = 0; i < phases.length; i++) {
       const phase = phases[i]!;
       if (s <= phase.endStep || i === phases.length - 1) {
-        return annealCos(phase.from, phase.to, (s - startStep) / (phase.endStep - startStep));
+        const span = phase.endStep - startStep;
+        // A warm-up shorter than one step (PyTorch divides by zero there) ends at once.
+        return span > 0 ? annealCos(phase.from, phase.to, (s - startStep) / span) : phase.to;
       }
       startStep = phase.endStep;
     }
