@@ -92,6 +92,14 @@ export class ComputeClient {
     void this.api?.cancelJob(id);
   }
 
+  pauseJob(id: string): void {
+    void this.api?.pauseJob(id);
+  }
+
+  resumeJob(id: string): void {
+    void this.api?.resumeJob(id);
+  }
+
   /** Rejects running jobs at once, e.g. when the GPU device is lost and the worker may never answer. */
   failPending(reason: string): void {
     for (const reject of this.pending.values()) reject(new WorkerGoneError(reason));

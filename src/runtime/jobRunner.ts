@@ -1,9 +1,9 @@
 /**
  * Runs jobs inside the compute worker: gives each one progress reporting with an ETA, metrics,
- * and cooperative cancellation that takes effect at the job's next step. Free of tfjs, so the
+ * snapshots, pause/resume and cooperative cancellation that take effect at the job's next step. Free of tfjs, so the
  * same runner drives jobs in Node tests and in the CLI.
  */
-import { JOB_CANCELLED, type JobEvent, type JobProgress } from './protocol';
+import { JOB_CANCELLED, type JobEvent, type JobProgress, type SnapshotData } from './protocol';
 
 export class JobCancelledError extends Error {
   override name = JOB_CANCELLED;
@@ -17,11 +17,17 @@ export interface JobContext {
   /** Reports overall progress (0…1) and what the job is doing now. */
   progress(fraction: number, message: string): void;
   metric(name: string, step: number, value: number): void;
+  /** Sends a picture of the job's current state (its arrays are transferred, not copied). */
+  snapshot(step: number, data: SnapshotData): void;
+  /** True from a pause request until the resume. */
+  readonly paused: boolean;
   /**
-   * Call once per step: yields to the event loop so that a Stop message can arrive, then throws
-   * JobCancelledError if it did.
+   * Call once per step: yields to the event loop so that a Stop or Pause message can arrive,
+   * waits while the job is paused, then throws JobCancelledError if it was stopped.
    */
   step(): Promise<void>;
+  /** Resolves at once when not paused, else on resume; throws JobCancelledError on a stop. */
+  whilePaused(): Promise<void>;
 }
 
 export type JobHandler<P, R> = (params: P, ctx: JobContext) => Promise<R>;
@@ -29,8 +35,44 @@ export type JobHandler<P, R> = (params: P, ctx: JobContext) => Promise<R>;
 /** Progress events are limited to this rate; the final one and message changes always pass. */
 const PROGRESS_INTERVAL_MS = 100;
 
+/** One running job's controls: its stop signal and its pause state. */
+class JobControl {
+  readonly controller = new AbortController();
+  paused = false;
+  private waiters: (() => void)[] = [];
+  /** Called on resume (the ETA restarts, so the pause does not count as slowness). */
+  onResume: () => void = () => {};
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.onResume();
+    this.wake();
+  }
+
+  abort(): void {
+    this.controller.abort();
+    this.wake();
+  }
+
+  async whilePaused(): Promise<void> {
+    while (this.paused && !this.controller.signal.aborted) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+    if (this.controller.signal.aborted) throw new JobCancelledError();
+  }
+
+  private wake(): void {
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+}
+
 export class JobRunner {
-  private readonly active = new Map<string, AbortController>();
+  private readonly active = new Map<string, JobControl>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -41,9 +83,9 @@ export class JobRunner {
     emit: (event: JobEvent) => void,
   ): Promise<R> {
     if (this.active.has(jobId)) throw new Error(`Job ${jobId} is already running.`);
-    const controller = new AbortController();
-    this.active.set(jobId, controller);
-    const ctx = this.createContext(controller.signal, emit);
+    const control = new JobControl();
+    this.active.set(jobId, control);
+    const ctx = this.createContext(control, emit);
     try {
       return await handler(params, ctx);
     } finally {
@@ -55,12 +97,24 @@ export class JobRunner {
     this.active.get(jobId)?.abort();
   }
 
+  pause(jobId: string): void {
+    this.active.get(jobId)?.pause();
+  }
+
+  resume(jobId: string): void {
+    this.active.get(jobId)?.resume();
+  }
+
   get runningJobIds(): string[] {
     return [...this.active.keys()];
   }
 
-  private createContext(signal: AbortSignal, emit: (event: JobEvent) => void): JobContext {
-    const eta = new EtaEstimator(this.now);
+  private createContext(control: JobControl, emit: (event: JobEvent) => void): JobContext {
+    const signal = control.controller.signal;
+    let eta = new EtaEstimator(this.now);
+    control.onResume = () => {
+      eta = new EtaEstimator(this.now);
+    };
     let lastSent = -Infinity;
     let lastMessage = '';
     return {
@@ -76,10 +130,15 @@ export class JobRunner {
         emit({ type: 'progress', progress });
       },
       metric: (name, step, value) => emit({ type: 'metric', name, step, value }),
+      snapshot: (step, data) => emit({ type: 'snapshot', step, data }),
+      get paused() {
+        return control.paused;
+      },
       step: async () => {
         await yieldToEventLoop();
-        if (signal.aborted) throw new JobCancelledError();
+        await control.whilePaused();
       },
+      whilePaused: () => control.whilePaused(),
     };
   }
 }

@@ -7,6 +7,7 @@ import type { BuildDatasetParams, BuildDatasetResult } from './jobs/buildDataset
 import type { LiveConfig, LiveFrame, PaintStroke } from './live/config';
 import type { MaskPreviewRequest, MaskPreviewResult } from './mask/config';
 import type { SelfTestParams, SelfTestResult } from './selftest/config';
+import type { TrainModelParams, TrainModelResult } from './jobs/trainModelConfig';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -47,20 +48,34 @@ export interface JobProgress {
   message: string;
 }
 
+/**
+ * A picture of a model at work on fixed samples: windows [B, T, X, Y, C], which pixels were
+ * hidden [B, T, X, Y] (1 hidden), and the model's reconstruction [B, T, X, Y, C].
+ */
+export interface SnapshotData {
+  shape: [number, number, number, number, number];
+  original: Float32Array;
+  pixelMask: Uint8Array;
+  reconstruction: Float32Array;
+}
+
 export type JobEvent =
   | { type: 'progress'; progress: JobProgress }
-  | { type: 'metric'; name: string; step: number; value: number };
+  | { type: 'metric'; name: string; step: number; value: number }
+  | { type: 'snapshot'; step: number; data: SnapshotData };
 
 /** Job kinds with their parameters and results. A later job kind is one line in each map. */
 export interface JobParams {
   selfTest: SelfTestParams;
   buildDataset: BuildDatasetParams;
   benchGenerate: BenchGenerateParams;
+  trainModel: TrainModelParams;
 }
 export interface JobResults {
   selfTest: SelfTestResult;
   buildDataset: BuildDatasetResult;
   benchGenerate: BenchGenerateResult;
+  trainModel: TrainModelResult;
 }
 export type JobKind = keyof JobParams;
 
@@ -89,6 +104,9 @@ export interface ComputeApi {
     onEvent: (event: JobEvent) => void,
   ): Promise<JobResults[K]>;
   cancelJob(jobId: string): void;
+  /** Holds a running job before its next step until resumed (or cancelled). */
+  pauseJob(jobId: string): void;
+  resumeJob(jobId: string): void;
   memory(): MemorySnapshot;
   /** Destroys the GPU device on purpose, so the lost-device recovery can be tried and tested. */
   loseDevice(): boolean;

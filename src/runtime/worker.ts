@@ -8,6 +8,7 @@ import { loseGpu, startBackend, watchGpuLoss } from './backends';
 import { JobRunner, type JobHandler } from './jobRunner';
 import { benchGenerate } from './jobs/benchGenerate';
 import { buildDataset } from './jobs/buildDataset';
+import { trainModel } from './jobs/trainModel';
 import type { LiveFrame } from './live/config';
 import { LiveSimulator } from './live/liveSimulator';
 import { MaskPreviewer } from './mask/maskPreview';
@@ -27,6 +28,7 @@ const handlers: { [K in JobKind]: JobHandler<JobParams[K], JobResults[K]> } = {
   selfTest: runSelfTest,
   buildDataset,
   benchGenerate,
+  trainModel: (params, ctx) => trainModel(params, ctx),
 };
 
 const runner = new JobRunner();
@@ -60,7 +62,12 @@ const api: ComputeApi = {
     const handler = handlers[kind] as JobHandler<JobParams[K], JobResults[K]> | undefined;
     if (!handler) throw new Error(`Unknown job kind "${String(kind)}".`);
     try {
-      const result = await runner.run(jobId, handler, params, onEvent);
+      // Snapshot arrays are moved to the UI, not copied.
+      const emit = (event: JobEvent) =>
+        onEvent(
+          event.type === 'snapshot' ? Comlink.transfer(event, collectTransferables(event)) : event,
+        );
+      const result = await runner.run(jobId, handler, params, emit);
       return Comlink.transfer(result, collectTransferables(result));
     } catch (error) {
       // A lost device first shows up as some GPU call failing; name the real cause instead.
@@ -73,6 +80,14 @@ const api: ComputeApi = {
 
   cancelJob(jobId) {
     runner.cancel(jobId);
+  },
+
+  pauseJob(jobId) {
+    runner.pause(jobId);
+  },
+
+  resumeJob(jobId) {
+    runner.resume(jobId);
   },
 
   memory(): MemorySnapshot {

@@ -7,6 +7,7 @@ import {
   type JobParams,
   type JobProgress,
   type JobResults,
+  type SnapshotData,
 } from '../runtime/protocol';
 import { computeClient } from './runtimeStore';
 import { errorMessage } from '../util/errorMessage';
@@ -22,6 +23,8 @@ export interface JobRecord {
   startedAt: number;
   endedAt?: number;
   error?: string;
+  /** True between a pause request and the resume (the job holds before its next step). */
+  paused?: boolean;
 }
 
 export type JobOutcome<K extends JobKind> =
@@ -32,9 +35,15 @@ interface JobsState {
   start<K extends JobKind>(
     kind: K,
     params: JobParams[K],
-    options: { title: string; onMetric?: (name: string, step: number, value: number) => void },
+    options: {
+      title: string;
+      onMetric?: (name: string, step: number, value: number) => void;
+      onSnapshot?: (step: number, data: SnapshotData) => void;
+    },
   ): { id: string; outcome: Promise<JobOutcome<K>> };
   cancel(id: string): void;
+  pause(id: string): void;
+  resume(id: string): void;
 }
 
 export const useJobs = create<JobsState>()((set) => {
@@ -46,10 +55,11 @@ export const useJobs = create<JobsState>()((set) => {
 
   return {
     jobs: {},
-    start(kind, params, { title, onMetric }) {
+    start(kind, params, { title, onMetric, onSnapshot }) {
       const onEvent = (event: JobEvent) => {
         if (event.type === 'progress') patch(id, { progress: event.progress });
-        else onMetric?.(event.name, event.step, event.value);
+        else if (event.type === 'metric') onMetric?.(event.name, event.step, event.value);
+        else onSnapshot?.(event.step, event.data);
       };
       const { id, result } = computeClient().runJob(kind, params, onEvent);
       const record: JobRecord = {
@@ -63,14 +73,14 @@ export const useJobs = create<JobsState>()((set) => {
       set((state) => ({ jobs: { ...state.jobs, [id]: record } }));
       const outcome = result.then(
         (value): JobOutcome<typeof kind> => {
-          patch(id, { status: 'done', endedAt: Date.now() });
+          patch(id, { status: 'done', endedAt: Date.now(), paused: false });
           return { status: 'done', result: value };
         },
         (error: unknown): JobOutcome<typeof kind> => {
           const cancelled = error instanceof Error && error.name === JOB_CANCELLED;
           const message = errorMessage(error);
           const status = cancelled ? 'cancelled' : 'failed';
-          patch(id, { status, endedAt: Date.now(), error: message });
+          patch(id, { status, endedAt: Date.now(), error: message, paused: false });
           return { status, error: message };
         },
       );
@@ -78,6 +88,14 @@ export const useJobs = create<JobsState>()((set) => {
     },
     cancel(id) {
       computeClient().cancelJob(id);
+    },
+    pause(id) {
+      computeClient().pauseJob(id);
+      patch(id, { paused: true });
+    },
+    resume(id) {
+      computeClient().resumeJob(id);
+      patch(id, { paused: false });
     },
   };
 });

@@ -4,6 +4,7 @@ import { selfTestSchema } from '../runtime/selftest/config';
 import { maskSchema } from './maskSchema';
 import { MODEL_CONFIG_SCHEMAS, modelSchema } from './modelSchema';
 import { SIMULATION_SCHEMAS } from './simulationSchema';
+import { trainSchema } from './trainSchema';
 
 export const PANELS = [
   { id: 'data', label: 'Data' },
@@ -45,6 +46,7 @@ const STATIC_SCHEMAS = {
   mask: maskSchema,
   model: modelSchema,
   ...MODEL_CONFIG_SCHEMAS,
+  train: trainSchema,
 } as const;
 
 /** The sections with a fixed shape; the Data panel's sections are generated per equation. */

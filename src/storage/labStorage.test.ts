@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteLabDb } from './db';
-import { openLabStorage, type LabStorage } from './labStorage';
+import { openLabStorage, RECORD_SCHEMA_VERSIONS, type LabStorage } from './labStorage';
+import { emptyHistory, type RunRecordMeta } from './runRecords';
 import { openRawDb, uniqueDbName } from './testDb';
 
 let dbName: string;
@@ -42,12 +43,52 @@ async function fill(): Promise<void> {
   await storage.datasets.put(dataset('heat', 10));
   await storage.checkpoints.put({
     name: 'fno',
-    meta: { model: 'fno' },
+    meta: {
+      modelId: 'fno',
+      modelVersion: 1,
+      config: { width: 8 },
+      step: 3,
+      runId: 'run-1',
+      datasetId: 'd',
+      createdAt: 1,
+    },
+    payload: { bytes: new Uint8Array(288).fill(7) },
+  });
+  await storage.runs.put({
+    name: 'run 1',
+    meta: runMeta(),
     payload: {
-      weights: { 'dense/kernel': new Float32Array(64), 'dense/bias': new Float32Array(8) },
+      history: { ...emptyHistory(), step: [1, 2, 3], loss: [0.5, 0.25, 0.125], lr: [1, 1, 1] },
     },
   });
-  await storage.runs.put({ name: 'run 1', meta: {}, payload: { loss: [0.5, 0.25, 0.125] } });
+}
+
+function runMeta(): RunRecordMeta {
+  return {
+    modelId: 'mae',
+    config: { size: 16, positions: 'learned', normalizeTargets: false },
+    options: {
+      steps: 3,
+      batchSize: 2,
+      peakLr: 1e-3,
+      schedule: 'one-cycle',
+      warmupFraction: 0.2,
+      weightDecay: 0.01,
+      clipNorm: 1,
+      augment: true,
+      seed: 0,
+      validateEvery: 1,
+      checkpointEvery: 1,
+      snapshotEvery: 1,
+    },
+    datasetId: 'd',
+    datasetName: 'heat',
+    status: 'done',
+    step: 3,
+    startedAt: 1,
+    updatedAt: 2,
+    finalLoss: 0.125,
+  };
 }
 
 beforeEach(async () => {
@@ -69,9 +110,8 @@ describe('openLabStorage', () => {
     expect((await storage.runs.list()).records.map((r) => r.name)).toEqual(['run 1']);
     const checkpoint = (await storage.checkpoints.list()).records[0];
     const loaded = await storage.checkpoints.get(checkpoint?.id ?? '');
-    expect(loaded?.payload).toEqual({
-      weights: { 'dense/kernel': new Float32Array(64), 'dense/bias': new Float32Array(8) },
-    });
+    expect(loaded?.payload).toEqual({ bytes: new Uint8Array(288).fill(7) });
+    expect(loaded?.summary.meta.step).toBe(3);
   });
 
   it('clearAll empties every store, payloads included', async () => {
@@ -130,29 +170,52 @@ describe('openLabStorage', () => {
   });
 });
 
-describe('placeholder parsers', () => {
-  it('refuse non-plain meta and non-object payloads on write', async () => {
-    await expect(storage.runs.put({ name: 'r', meta: [] as never, payload: {} })).rejects.toThrow(
-      'Refusing to save runs "r": invalid meta: meta should be a plain object, got an array',
+describe('run and checkpoint records', () => {
+  it('refuse invalid meta and payloads on write', async () => {
+    const history = emptyHistory();
+    await expect(
+      storage.runs.put({ name: 'r', meta: [] as never, payload: { history } }),
+    ).rejects.toThrow(
+      'Refusing to save runs "r": invalid meta: meta should be an object, got an array',
     );
     await expect(
-      storage.runs.put({ name: 'r', meta: new Float32Array(2) as never, payload: {} }),
-    ).rejects.toThrow('meta should be a plain object, got a Float32Array');
-    await expect(storage.runs.put({ name: 'r', meta: {}, payload: 3 as never })).rejects.toThrow(
-      'invalid payload: payload should be an object, got number',
+      storage.runs.put({
+        name: 'r',
+        meta: { ...runMeta(), status: 'lost' as never },
+        payload: { history },
+      }),
+    ).rejects.toThrow(
+      '"status" should be one of running, paused, stopped, done, failed, got "lost"',
     );
-    await expect(storage.runs.put({ name: 'r', meta: {}, payload: null as never })).rejects.toThrow(
-      'payload should be an object, got null',
-    );
+    await expect(
+      storage.runs.put({
+        name: 'r',
+        meta: runMeta(),
+        payload: { history: { ...history, step: [1], loss: [] } },
+      }),
+    ).rejects.toThrow('of different lengths');
+    await expect(
+      storage.checkpoints.put({
+        name: 'c',
+        meta: { ...runMeta(), modelVersion: 1, config: {}, runId: 'r', createdAt: 1 } as never,
+        payload: { bytes: new Float32Array(2) } as never,
+      }),
+    ).rejects.toThrow('the checkpoint payload has no bytes');
     expect((await countAllRows()).runs).toBe(0);
+    expect((await countAllRows()).checkpoints).toBe(0);
   });
 
-  it('skip stored records whose meta is not a plain object', async () => {
+  it('skip stored runs whose meta is not valid', async () => {
     await fill();
     const raw = await openRawDb(dbName);
-    const row = { name: 'x', createdAt: 1, sizeBytes: 1, schemaVersion: 1 };
+    const row = {
+      name: 'x',
+      createdAt: 1,
+      sizeBytes: 1,
+      schemaVersion: RECORD_SCHEMA_VERSIONS.runs,
+    };
     await raw.put('runs', { ...row, id: 'list-meta', meta: ['a'] });
-    await raw.put('runs', { ...row, id: 'null-meta', meta: null });
+    await raw.put('runs', { ...row, id: 'no-step', meta: { ...runMeta(), step: -1 } });
     raw.close();
 
     const { records, skipped } = await storage.runs.list();
@@ -161,12 +224,12 @@ describe('placeholder parsers', () => {
       {
         id: 'list-meta',
         kind: 'runs',
-        reason: 'invalid meta: meta should be a plain object, got an array',
+        reason: 'invalid meta: meta should be an object, got an array',
       },
       {
-        id: 'null-meta',
+        id: 'no-step',
         kind: 'runs',
-        reason: 'invalid meta: meta should be an object, got null',
+        reason: 'invalid meta: "step" should be a whole number ≥ 0, got -1',
       },
     ]);
   });

@@ -4,19 +4,23 @@
  */
 import { clearLabDb, closeLabDb, LAB_DB_NAME, openLabDb } from './db';
 import {
-  parsePlaceholderMeta,
-  parsePlaceholderPayload,
-  type CheckpointMeta,
-  type CheckpointPayload,
-  type RunMeta,
-  type RunPayload,
-} from './placeholderParsers';
+  parseCheckpointRecordMeta,
+  parseCheckpointRecordPayload,
+  type CheckpointRecordMeta,
+  type CheckpointRecordPayload,
+} from './checkpointRecords';
 import {
   parseDatasetRecordMeta,
   parseDatasetRecordPayload,
   type DatasetRecordMeta,
   type DatasetRecordPayload,
 } from './datasetRecords';
+import {
+  parseRunRecordMeta,
+  parseRunRecordPayload,
+  type RunRecordMeta,
+  type RunRecordPayload,
+} from './runRecords';
 import { createRepository, type KindStats, type RecordRepository } from './repository';
 import type { RecordKind } from './types';
 
@@ -25,8 +29,9 @@ export { formatBytes } from './formatBytes';
 /** Record schema version per kind: bump when a kind's stored meta or payload shape changes. */
 export const RECORD_SCHEMA_VERSIONS = {
   datasets: 1,
-  checkpoints: 1,
-  runs: 1,
+  // v2: the real checkpoint and run records replaced v1's placeholders.
+  checkpoints: 2,
+  runs: 2,
 } as const satisfies Record<RecordKind, number>;
 
 export interface StorageUsage {
@@ -40,8 +45,8 @@ export interface StorageUsage {
 
 export interface LabStorage {
   datasets: RecordRepository<DatasetRecordMeta, DatasetRecordPayload>;
-  checkpoints: RecordRepository<CheckpointMeta, CheckpointPayload>;
-  runs: RecordRepository<RunMeta, RunPayload>;
+  checkpoints: RecordRepository<CheckpointRecordMeta, CheckpointRecordPayload>;
+  runs: RecordRepository<RunRecordMeta, RunRecordPayload>;
   usage(): Promise<StorageUsage>;
   /** Deletes every record of every kind in one transaction. */
   clearAll(): Promise<void>;
@@ -50,24 +55,23 @@ export interface LabStorage {
 
 export async function openLabStorage(name: string = LAB_DB_NAME): Promise<LabStorage> {
   const db = await openLabDb(name);
-  // Checkpoints and runs keep placeholder parsers until the models define them.
   const datasets = createRepository<DatasetRecordMeta, DatasetRecordPayload>(db, {
     kind: 'datasets',
     schemaVersion: RECORD_SCHEMA_VERSIONS.datasets,
     parseMeta: parseDatasetRecordMeta,
     parsePayload: parseDatasetRecordPayload,
   });
-  const checkpoints = createRepository<CheckpointMeta, CheckpointPayload>(db, {
+  const checkpoints = createRepository<CheckpointRecordMeta, CheckpointRecordPayload>(db, {
     kind: 'checkpoints',
     schemaVersion: RECORD_SCHEMA_VERSIONS.checkpoints,
-    parseMeta: parsePlaceholderMeta,
-    parsePayload: parsePlaceholderPayload,
+    parseMeta: parseCheckpointRecordMeta,
+    parsePayload: parseCheckpointRecordPayload,
   });
-  const runs = createRepository<RunMeta, RunPayload>(db, {
+  const runs = createRepository<RunRecordMeta, RunRecordPayload>(db, {
     kind: 'runs',
     schemaVersion: RECORD_SCHEMA_VERSIONS.runs,
-    parseMeta: parsePlaceholderMeta,
-    parsePayload: parsePlaceholderPayload,
+    parseMeta: parseRunRecordMeta,
+    parsePayload: parseRunRecordPayload,
   });
 
   return {

@@ -17,6 +17,9 @@ const MaskPanel = lazy(() =>
 const ModelPanel = lazy(() =>
   import('./panels/model/ModelPanel').then((m) => ({ default: m.ModelPanel })),
 );
+const TrainPanel = lazy(() =>
+  import('./panels/train/TrainPanel').then((m) => ({ default: m.TrainPanel })),
+);
 
 export function App() {
   const panel = useSettings((s) => s.values.app.panel);
@@ -46,6 +49,8 @@ export function App() {
             <MaskPanel />
           ) : panel === 'model' ? (
             <ModelPanel />
+          ) : panel === 'train' ? (
+            <TrainPanel />
           ) : (
             <PlaceholderPanel {...PLACEHOLDERS[panel]} />
           )}

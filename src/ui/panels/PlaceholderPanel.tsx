@@ -24,11 +24,6 @@ export function PlaceholderPanel({ title, plans }: { title: string; plans: strin
 }
 
 export const PLACEHOLDERS = {
-  train: {
-    title: 'Train',
-    plans:
-      'Here you will train the chosen model on your own GPU, with live loss curves and checkpoints.',
-  },
   results: {
     title: 'Results',
     plans: 'Here you will compare trained models with baselines and with each other.',

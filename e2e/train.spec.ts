@@ -1,0 +1,68 @@
+import { expect, expectBackend, test } from './fixtures';
+
+/** The tiny MAE preset through its URL keys (the Model panel reads it back as "Tiny"). */
+const TINY_MAE =
+  'mae.n=16&mae.t=4&mae.pt=2&mae.px=4&mae.w=32&mae.d=1&mae.h=2&mae.hd=16&mae.mlp=64' +
+  '&mae.dw=16&mae.dd=1&mae.dh=2&mae.dhd=8&mae.dmlp=32&mp=tiny';
+/** A few steps of 2 windows, validating, saving and picturing every 5 steps: quick on SwiftShader. */
+const TINY_TRAIN = 'tr.s=40&tr.b=2&tr.ve=5&tr.ce=5&tr.se=5';
+
+test('trains the tiny MAE on WebGPU: live curves and reconstruction, Stop, reload and resume', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('/?p=data&n=32&b.n=6&b.t=8&eq=heat&heat.ic=random-sines');
+  await expectBackend(page, 'webgpu');
+  const datasets = page.getByRole('region', { name: 'Datasets' });
+  await datasets.getByRole('button', { name: 'Build dataset' }).click();
+  await expect(datasets.getByText(/Saved “Heat equation, 6×8 at 32²/)).toBeVisible({
+    timeout: 120_000,
+  });
+
+  await page.goto(`/?p=train&${TINY_MAE}&${TINY_TRAIN}`);
+  await expectBackend(page, 'webgpu');
+  await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
+  await expect(page.getByText(/Tiny preset/)).toBeVisible();
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
+
+  // The loss chart draws and the reconstruction is replaced by a later snapshot.
+  await expect(
+    page.getByRole('figure', { name: 'Training and validation loss' }).locator('svg').first(),
+  ).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('img', { name: /^MAE reconstruction after step 0/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^MAE reconstruction after step 5/ })).toBeVisible({
+    timeout: 120_000,
+  });
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByText('Training stopped; the checkpoint is saved.')).toBeVisible({
+    timeout: 60_000,
+  });
+  const row = page.getByRole('row').filter({ hasText: 'MAE tiny on' });
+  await expect(row).toContainText('stopped');
+  const resumeButton = page.getByRole('button', { name: /^Resume from step \d+$/ });
+  await expect(resumeButton).toBeVisible();
+  const stoppedAt = Number((await resumeButton.textContent())!.match(/\d+/)![0]);
+  expect(stoppedAt).toBeGreaterThanOrEqual(5);
+  expect(stoppedAt).toBeLessThan(40);
+
+  await page.reload();
+  await expectBackend(page, 'webgpu');
+  const afterReload = page.getByRole('button', { name: `Resume from step ${stoppedAt}` });
+  await expect(afterReload).toBeVisible();
+  await afterReload.click();
+  // The run goes on from its checkpoint with its history, and finishes.
+  await expect(page.getByText('Trained 40 steps; the checkpoint is saved.')).toBeVisible({
+    timeout: 180_000,
+  });
+  await expect(page.getByTestId('train-step')).toHaveText('40 / 40');
+  await expect(row).toContainText('done');
+  await expect(row).toContainText('40 / 40');
+  await expect(page.getByRole('button', { name: /^Resume from step/ })).toHaveCount(0);
+
+  await row.getByRole('checkbox').check();
+  await expect(
+    page.getByRole('figure', { name: 'Loss curves of the chosen runs' }).locator('svg').first(),
+  ).toBeVisible();
+});

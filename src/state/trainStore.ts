@@ -1,0 +1,288 @@
+/**
+ * The Train panel's state: the run in progress (its live curves, speed, errors and latest
+ * reconstruction picture), Start / Pause / Resume / Stop, resuming a saved run from its
+ * checkpoint after a reload, and the recorded runs with the ones chosen for the overlay chart.
+ * High-rate metrics mutate the live arrays and bump `version`; views re-read them throttled.
+ */
+import { create } from 'zustand';
+import type { MaeConfig } from '../models/mae/config';
+import {
+  checkpointIdOf,
+  TRAIN_METRICS,
+  type TrainModelParams,
+  type TrainOptions,
+} from '../runtime/jobs/trainModelConfig';
+import type { SnapshotData } from '../runtime/protocol';
+import { newRecordId } from '../storage/recordId';
+import { emptyHistory, type RunHistory, type RunRecordMeta } from '../storage/runRecords';
+import type { Summary } from '../storage/types';
+import { errorMessage } from '../util/errorMessage';
+import { useJobs } from './jobsStore';
+import { modelSelection } from './modelSettings';
+import { useSettings } from './settingsStore';
+import { labStorage } from './storageStore';
+
+export interface LiveRun {
+  runId: string;
+  runName: string;
+  steps: number;
+  history: RunHistory;
+  stepMs?: number;
+  samplesPerSecond?: number;
+  /** The latest validation: masked-region relative L2 of the MAE and the baselines. */
+  errors: { mae?: number; linear?: number; nearest?: number };
+  snapshot?: { step: number; data: SnapshotData };
+}
+
+export type RunSummary = Summary<RunRecordMeta>;
+
+interface TrainState {
+  activeJobId?: string;
+  live?: LiveRun;
+  /** Bumped on every live event. */
+  version: number;
+  outcome?: { tone: 'problem' | 'info'; text: string };
+  runs: RunSummary[];
+  /** Checkpoint step per run id. */
+  checkpointSteps: Record<string, number>;
+  /** Runs whose loss curves are overlaid, and their loaded histories. */
+  overlay: string[];
+  overlayHistories: Record<string, RunHistory>;
+  start(dataset: { id: string; name: string }): void;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  /** Continues a saved run from its latest checkpoint. */
+  resumeRun(runId: string): Promise<void>;
+  refreshRuns(): Promise<void>;
+  toggleOverlay(runId: string): Promise<void>;
+  removeRun(runId: string): Promise<void>;
+}
+
+/** The Train panel's settings as the job's options. */
+export function trainOptionsFrom(values: ReturnType<typeof useSettings.getState>['values']) {
+  return { ...values.train } as TrainOptions;
+}
+
+/** A run that was running or paused when its page went away, or stopped: it can continue. */
+export function resumable(run: RunSummary, checkpointStep: number | undefined): boolean {
+  return (
+    checkpointStep !== undefined &&
+    checkpointStep < run.meta.options.steps &&
+    ['running', 'paused', 'stopped'].includes(run.meta.status)
+  );
+}
+
+export const useTrain = create<TrainState>()((set, get) => {
+  const bump = () => set((s) => ({ version: s.version + 1 }));
+
+  const launch = (params: TrainModelParams, history: RunHistory) => {
+    const live: LiveRun = {
+      runId: params.runId,
+      runName: params.runName,
+      steps: params.options.steps,
+      history,
+      errors: {},
+    };
+    const onMetric = (name: string, step: number, value: number) => {
+      const h = live.history;
+      if (name === TRAIN_METRICS.loss) {
+        h.step.push(step);
+        h.loss.push(value);
+      } else if (name === TRAIN_METRICS.lr) h.lr.push(value);
+      else if (name === TRAIN_METRICS.stepMs) live.stepMs = value;
+      else if (name === TRAIN_METRICS.samplesPerSecond) live.samplesPerSecond = value;
+      else if (name === TRAIN_METRICS.valLoss) {
+        h.valStep.push(step);
+        h.valLoss.push(value);
+      } else if (name === TRAIN_METRICS.relL2) {
+        h.valRelL2.push(value);
+        live.errors.mae = value;
+      } else if (name === TRAIN_METRICS.relL2Linear) live.errors.linear = value;
+      else if (name === TRAIN_METRICS.relL2Nearest) live.errors.nearest = value;
+      else return;
+      bump();
+    };
+    const onSnapshot = (step: number, data: SnapshotData) => {
+      live.snapshot = { step, data };
+      bump();
+    };
+    const { id, outcome } = useJobs.getState().start('trainModel', params, {
+      title: 'Training',
+      onMetric,
+      onSnapshot,
+    });
+    set({ activeJobId: id, live, outcome: undefined });
+    void get().refreshRuns();
+    void outcome.then((done) => {
+      const text =
+        done.status === 'done'
+          ? {
+              tone: 'info' as const,
+              text: `Trained ${done.result.step} steps; the checkpoint is saved.`,
+            }
+          : done.status === 'cancelled'
+            ? { tone: 'info' as const, text: 'Training stopped; the checkpoint is saved.' }
+            : { tone: 'problem' as const, text: `Training failed: ${done.error}` };
+      set({ activeJobId: undefined, outcome: text });
+      // A curve overlaid from storage is stale now: reload it.
+      set((s) => {
+        const overlayHistories = { ...s.overlayHistories };
+        delete overlayHistories[params.runId];
+        return { overlayHistories };
+      });
+      void get()
+        .refreshRuns()
+        .then(() => {
+          if (get().overlay.includes(params.runId)) void loadHistory(params.runId);
+        });
+    });
+  };
+
+  const loadHistory = async (runId: string) => {
+    try {
+      const record = await (await labStorage()).runs.get(runId);
+      if (record) {
+        set((s) => ({
+          overlayHistories: { ...s.overlayHistories, [runId]: record.payload.history },
+        }));
+      }
+    } catch (error) {
+      set({
+        outcome: { tone: 'problem', text: `That run cannot be read: ${errorMessage(error)}` },
+      });
+    }
+  };
+
+  return {
+    version: 0,
+    runs: [],
+    checkpointSteps: {},
+    overlay: [],
+    overlayHistories: {},
+
+    start(dataset) {
+      if (get().activeJobId) return;
+      const values = useSettings.getState().values;
+      const selection = modelSelection(values);
+      if (selection.entry.id !== 'mae') {
+        set({
+          outcome: { tone: 'problem', text: `${selection.entry.title} cannot be trained yet.` },
+        });
+        return;
+      }
+      if (selection.problem) {
+        set({ outcome: { tone: 'problem', text: `Nothing was started: ${selection.problem}` } });
+        return;
+      }
+      const presetLabel = selection.entry.presets[selection.preset]?.label ?? 'Custom';
+      launch(
+        {
+          runId: newRecordId(),
+          runName: `MAE ${presetLabel.toLowerCase()} on ${dataset.name}`,
+          modelId: 'mae',
+          config: { ...selection.config } as MaeConfig,
+          datasetId: dataset.id,
+          options: trainOptionsFrom(values),
+        },
+        emptyHistory(),
+      );
+    },
+
+    pause() {
+      const id = get().activeJobId;
+      if (id) useJobs.getState().pause(id);
+    },
+
+    resume() {
+      const id = get().activeJobId;
+      if (id) useJobs.getState().resume(id);
+    },
+
+    stop() {
+      const id = get().activeJobId;
+      if (id) useJobs.getState().cancel(id);
+    },
+
+    async resumeRun(runId) {
+      if (get().activeJobId) return;
+      try {
+        const record = await (await labStorage()).runs.get(runId);
+        if (!record) throw new Error('it is no longer saved');
+        const { meta } = record.summary;
+        const step = get().checkpointSteps[runId];
+        if (step === undefined) throw new Error('it has no checkpoint');
+        const history = record.payload.history;
+        const keep = history.step.filter((s) => s <= step).length;
+        const keepVal = history.valStep.filter((s) => s <= step).length;
+        launch(
+          {
+            runId,
+            runName: record.summary.name,
+            modelId: 'mae',
+            config: meta.config as unknown as MaeConfig,
+            datasetId: meta.datasetId,
+            options: meta.options,
+            resumeFromCheckpointId: meta.latestCheckpointId ?? checkpointIdOf(runId),
+          },
+          {
+            step: history.step.slice(0, keep),
+            loss: history.loss.slice(0, keep),
+            lr: history.lr.slice(0, keep),
+            valStep: history.valStep.slice(0, keepVal),
+            valLoss: history.valLoss.slice(0, keepVal),
+            valRelL2: history.valRelL2.slice(0, keepVal),
+          },
+        );
+      } catch (error) {
+        set({
+          outcome: { tone: 'problem', text: `The run cannot resume: ${errorMessage(error)}` },
+        });
+      }
+    },
+
+    async refreshRuns() {
+      try {
+        const storage = await labStorage();
+        const [runs, checkpoints] = await Promise.all([
+          storage.runs.list(),
+          storage.checkpoints.list(),
+        ]);
+        const checkpointSteps = Object.fromEntries(
+          checkpoints.records.map((c) => [c.meta.runId, c.meta.step]),
+        );
+        const ordered = [...runs.records].sort((a, b) => b.meta.startedAt - a.meta.startedAt);
+        set({ runs: ordered, checkpointSteps });
+      } catch (error) {
+        set({
+          outcome: { tone: 'problem', text: `Saved runs cannot be listed: ${errorMessage(error)}` },
+        });
+      }
+    },
+
+    async toggleOverlay(runId) {
+      const chosen = get().overlay.includes(runId);
+      set((s) => ({
+        overlay: chosen ? s.overlay.filter((id) => id !== runId) : [...s.overlay, runId],
+      }));
+      if (!chosen && !get().overlayHistories[runId]) await loadHistory(runId);
+    },
+
+    async removeRun(runId) {
+      if (get().live?.runId === runId && get().activeJobId) return;
+      try {
+        const storage = await labStorage();
+        await Promise.all([
+          storage.runs.delete(runId),
+          storage.checkpoints.delete(checkpointIdOf(runId)),
+        ]);
+        set((s) => ({ overlay: s.overlay.filter((id) => id !== runId) }));
+      } catch (error) {
+        set({
+          outcome: { tone: 'problem', text: `The run cannot be deleted: ${errorMessage(error)}` },
+        });
+      }
+      await get().refreshRuns();
+    },
+  };
+});

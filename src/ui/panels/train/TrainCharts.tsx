@@ -1,0 +1,118 @@
+/** The run in progress: train and validation loss (log scale), learning rate, speed and errors. */
+import { useMemo } from 'react';
+import { useTrain } from '../../../state/trainStore';
+import { formatMs, formatValue } from '../../format';
+import { useThrottled } from '../../useThrottled';
+import { PlotlyChart } from '../../views/PlotlyChart';
+
+const REDRAW_MS = 400;
+
+export function TrainCharts() {
+  const version = useThrottled(
+    useTrain((s) => s.version),
+    REDRAW_MS,
+  );
+  const live = useTrain((s) => s.live);
+  const view = useMemo(() => {
+    if (!live) return undefined;
+    const h = live.history;
+    return {
+      loss: [
+        {
+          type: 'scatter' as const,
+          mode: 'lines' as const,
+          name: 'train',
+          x: h.step.slice(),
+          y: h.loss.slice(),
+          line: { width: 1.5 },
+        },
+        {
+          type: 'scatter' as const,
+          mode: 'lines+markers' as const,
+          name: 'validation',
+          x: h.valStep.slice(),
+          y: h.valLoss.slice(),
+          line: { width: 2 },
+        },
+      ],
+      lr: [
+        {
+          type: 'scatter' as const,
+          mode: 'lines' as const,
+          name: 'learning rate',
+          x: h.step.slice(0, h.lr.length),
+          y: h.lr.slice(),
+          line: { width: 1.5 },
+        },
+      ],
+      step: h.step.at(-1) ?? 0,
+      stepMs: live.stepMs,
+      samplesPerSecond: live.samplesPerSecond,
+      errors: { ...live.errors },
+    };
+    // `version` changes whenever the live arrays grow.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [live, version]);
+  if (!live || !view) return null;
+
+  return (
+    <div className="card train-charts">
+      <dl className="train-numbers">
+        <div>
+          <dt>Step</dt>
+          <dd data-testid="train-step">
+            {view.step} / {live.steps}
+          </dd>
+        </div>
+        <div>
+          <dt>Step time</dt>
+          <dd>{view.stepMs === undefined ? '–' : formatMs(view.stepMs)}</dd>
+        </div>
+        <div>
+          <dt>Samples/s</dt>
+          <dd>{view.samplesPerSecond === undefined ? '–' : formatValue(view.samplesPerSecond)}</dd>
+        </div>
+        <div>
+          <dt>Hidden-patch error, MAE</dt>
+          <dd>{view.errors.mae === undefined ? '–' : formatValue(view.errors.mae)}</dd>
+        </div>
+        <div>
+          <dt>Linear interpolation</dt>
+          <dd>{view.errors.linear === undefined ? '–' : formatValue(view.errors.linear)}</dd>
+        </div>
+        <div>
+          <dt>Nearest visible</dt>
+          <dd>{view.errors.nearest === undefined ? '–' : formatValue(view.errors.nearest)}</dd>
+        </div>
+      </dl>
+      <p className="muted small">
+        Errors are masked-region relative L2 on the fixed validation windows: ‖fill − original‖ /
+        ‖original‖ over the hidden pixels.
+      </p>
+      {view.step > 0 ? (
+        <div className="train-charts__plots">
+          <PlotlyChart
+            title="Training and validation loss"
+            height={260}
+            data={view.loss}
+            layout={{
+              xaxis: { title: { text: 'step' } },
+              yaxis: { title: { text: 'masked-patch MSE' }, type: 'log' },
+              legend: { orientation: 'h', y: 1.12 },
+            }}
+          />
+          <PlotlyChart
+            title="Learning rate"
+            height={260}
+            data={view.lr}
+            layout={{
+              xaxis: { title: { text: 'step' } },
+              yaxis: { title: { text: 'learning rate' }, exponentformat: 'e' },
+              showlegend: false,
+            }}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
