@@ -1,11 +1,12 @@
-/** With no dataset saved, the Mask panel offers to build MAE-PDE's default mix, with progress. */
+/** With no dataset saved, a panel offers to build MAE-PDE's default mix, with progress. */
 import { useDatasets } from '../../../state/datasetsStore';
 import { useMask } from '../../../state/maskStore';
 import { useRuntime } from '../../../state/runtimeStore';
 import { useSettings } from '../../../state/settingsStore';
 import { JobProgressBar } from '../../controls/JobProgressBar';
 
-export function DefaultDatasetOffer() {
+/** `need`: why the panel wants data, e.g. "Masking needs simulations to hide parts of." */
+export function DefaultDatasetOffer({ need }: { need: string }) {
   const activeJobId = useDatasets((s) => s.activeJobId);
   const outcome = useDatasets((s) => s.outcome);
   const buildDefault = useMask((s) => s.buildDefaultDataset);
@@ -16,9 +17,9 @@ export function DefaultDatasetOffer() {
     <div className="card mask-empty">
       <h2>No dataset yet</h2>
       <p>
-        Masking needs simulations to hide parts of. Build the default dataset: heat, advection and
-        Burgers equations in equal shares (as MAE-PDE pretrains on), 48 trajectories of 24 frames on
-        a 32 × 32 grid, simulated on your GPU and saved in this browser.
+        {need} Build the default dataset: heat, advection and Burgers equations in equal shares (as
+        MAE-PDE pretrains on), 48 trajectories of 24 frames on a 32 × 32 grid, simulated on your GPU
+        and saved in this browser.
       </p>
       <div className="button-row">
         <button

@@ -97,7 +97,7 @@ export function MaskPanel() {
           Looking for saved datasets…
         </p>
       ) : !dataset || !extent || !fitted ? (
-        <DefaultDatasetOffer />
+        <DefaultDatasetOffer need="Masking needs simulations to hide parts of." />
       ) : (
         <div className="mask-layout">
           <MaskControls records={records} dataset={dataset} extent={extent} notes={fitted.notes} />

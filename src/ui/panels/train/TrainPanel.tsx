@@ -47,7 +47,7 @@ export function TrainPanel() {
           Looking for saved datasets…
         </p>
       ) : !dataset ? (
-        <DefaultDatasetOffer />
+        <DefaultDatasetOffer need="Training needs simulations to learn from." />
       ) : (
         <div className="train-layout">
           <div className="train-side">
