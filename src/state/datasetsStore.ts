@@ -1,5 +1,6 @@
 /** Saved datasets: building one in the worker, listing, deleting, exporting and importing files. */
 import { create } from 'zustand';
+import type { Outcome } from './outcome';
 import type { ExportFile, ExportFormat } from '../data/datasetFiles';
 import type { Summary } from '../storage/types';
 import type { DatasetRecordMeta } from '../storage/datasetRecords';
@@ -17,7 +18,7 @@ interface DatasetsState {
   records: Summary<DatasetRecordMeta>[];
   activeJobId?: string;
   /** What happened last (built, stopped, failed, imported, exported), in words. */
-  outcome?: { tone: 'problem' | 'info'; text: string };
+  outcome?: Outcome;
   refresh(): Promise<void>;
   build(): Promise<void>;
   stop(): void;

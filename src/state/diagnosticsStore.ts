@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { SelfTestParams, SelfTestResult } from '../runtime/selftest/config';
 import { useJobs } from './jobsStore';
 import { useRuntime } from './runtimeStore';
+import type { Outcome } from './outcome';
 
 const KEEP_RESULTS = 8;
 
@@ -11,7 +12,7 @@ interface DiagnosticsState {
   liveLoss: number[];
   results: SelfTestResult[];
   /** How the last run ended, in words, when it did not produce a result. */
-  lastOutcome?: { tone: 'problem' | 'info'; text: string };
+  lastOutcome?: Outcome;
   runSelfTest(params: SelfTestParams): Promise<void>;
   stopSelfTest(): void;
 }

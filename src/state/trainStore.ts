@@ -21,6 +21,7 @@ import { useJobs } from './jobsStore';
 import { modelSelection } from './modelSettings';
 import { useSettings } from './settingsStore';
 import { labStorage } from './storageStore';
+import type { Outcome } from './outcome';
 
 export interface LiveRun {
   runId: string;
@@ -41,7 +42,7 @@ interface TrainState {
   live?: LiveRun;
   /** Bumped on every live event. */
   version: number;
-  outcome?: { tone: 'problem' | 'info'; text: string };
+  outcome?: Outcome;
   runs: RunSummary[];
   /** Checkpoint step per run id. */
   checkpointSteps: Record<string, number>;

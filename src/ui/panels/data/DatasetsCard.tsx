@@ -11,6 +11,7 @@ import { pdeSectionId, rangeSectionId } from '../../../state/simulationSchema';
 import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import { formatBytes } from '../../../storage/labStorage';
 import { JobProgressBar } from '../../controls/JobProgressBar';
+import { OutcomeText } from '../../controls/OutcomeText';
 import { SchemaForm } from '../../controls/SchemaForm';
 import { AxisMappingDialog } from './AxisMappingDialog';
 import { DatasetPreview } from './DatasetPreview';
@@ -128,14 +129,7 @@ export function DatasetsCard() {
         />
       </div>
       {activeJobId ? <JobProgressBar jobId={activeJobId} /> : null}
-      {outcome ? (
-        <p
-          className={outcome.tone === 'problem' ? 'text-problem' : 'muted'}
-          role={outcome.tone === 'problem' ? 'alert' : 'status'}
-        >
-          {outcome.text}
-        </p>
-      ) : null}
+      <OutcomeText outcome={outcome} />
       {records.length > 0 ? (
         <>
           <label className="inline-label">

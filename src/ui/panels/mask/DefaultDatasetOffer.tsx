@@ -4,6 +4,7 @@ import { useMask } from '../../../state/maskStore';
 import { useRuntime } from '../../../state/runtimeStore';
 import { useSettings } from '../../../state/settingsStore';
 import { JobProgressBar } from '../../controls/JobProgressBar';
+import { OutcomeText } from '../../controls/OutcomeText';
 
 /** `need`: why the panel wants data, e.g. "Masking needs simulations to hide parts of." */
 export function DefaultDatasetOffer({ need }: { need: string }) {
@@ -39,14 +40,7 @@ export function DefaultDatasetOffer({ need }: { need: string }) {
         </button>
       </div>
       {activeJobId ? <JobProgressBar jobId={activeJobId} /> : null}
-      {outcome ? (
-        <p
-          className={outcome.tone === 'problem' ? 'text-problem' : 'muted'}
-          role={outcome.tone === 'problem' ? 'alert' : 'status'}
-        >
-          {outcome.text}
-        </p>
-      ) : null}
+      <OutcomeText outcome={outcome} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import type { Summary } from '../../../storage/types';
 import { formatDuration } from '../../format';
 import { datasetProblem } from './trainChecks';
+import { OutcomeText } from '../../controls/OutcomeText';
 
 export function TrainControls({ dataset }: { dataset: Summary<DatasetRecordMeta> }) {
   const { activeJobId, outcome, runs, checkpointSteps, start, pause, resume, stop, resumeRun } =
@@ -78,14 +79,7 @@ export function TrainControls({ dataset }: { dataset: Summary<DatasetRecordMeta>
           </p>
         </div>
       ) : null}
-      {outcome && !running ? (
-        <p
-          className={outcome.tone === 'problem' ? 'text-problem' : 'muted'}
-          role={outcome.tone === 'problem' ? 'alert' : 'status'}
-        >
-          {outcome.text}
-        </p>
-      ) : null}
+      {running ? null : <OutcomeText outcome={outcome} />}
       {interrupted.map((run) => (
         <p key={run.id} className="train-controls__resume">
           <span>
