@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MaskPreviewRequest, MaskPreviewResult } from '../runtime/mask/config';
 import { buildParamsFrom } from './buildParams';
-import { applyDefaultDatasetSettings, shownDataset, useMask } from './maskStore';
+import {
+  applyDefaultDatasetSettings,
+  paintedFor,
+  paintingKey,
+  shownDataset,
+  useMask,
+} from './maskStore';
 import { defaultSettings, useSettings } from './settingsStore';
 
 const worker = vi.hoisted(() => ({
@@ -27,7 +33,13 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 beforeEach(() => {
   worker.calls = [];
   useSettings.getState().replaceAll(defaultSettings());
-  useMask.setState({ result: undefined, problem: undefined, busy: false, chosenId: undefined });
+  useMask.setState({
+    result: undefined,
+    problem: undefined,
+    busy: false,
+    chosenId: undefined,
+    painting: undefined,
+  });
 });
 afterEach(async () => {
   // Leave no preview running into the next test.
@@ -73,6 +85,43 @@ describe('mask previews', () => {
     useSettings.getState().update('mask', { seed: 41 });
     useMask.getState().newMask();
     expect(useSettings.getState().values.mask.seed).toBe(42);
+  });
+});
+
+describe('painting', () => {
+  const grid = { frames: 4, side: 8, pt: 2, px: 4, py: 4 };
+  const settings = { strategy: 'random' as const, ratio: 0.5, seed: 3 };
+  const key = paintingKey(grid, settings);
+  const base = Uint8Array.from([1, 0, 0, 1, 0, 0, 1, 0]);
+
+  it('starts from the mask on screen and carries on over strokes', () => {
+    const { paint } = useMask.getState();
+    paint(key, base, [1, 2], true);
+    expect(paintedFor(useMask.getState().painting, key)).toEqual([1, 1, 1, 1, 0, 0, 1, 0]);
+    // A later stroke edits the painting, not the strategy's mask.
+    paint(key, base, [0, 1], false);
+    expect(paintedFor(useMask.getState().painting, key)).toEqual([0, 0, 1, 1, 0, 0, 1, 0]);
+    // Nothing changes: the same painting object stays.
+    const before = useMask.getState().painting;
+    paint(key, base, [0, 99, -1], false);
+    expect(useMask.getState().painting).toBe(before);
+    useMask.getState().clearPainting();
+    expect(paintedFor(useMask.getState().painting, key)).toBeUndefined();
+  });
+
+  it('belongs to one grid and one strategy, ratio and seed', () => {
+    useMask.getState().paint(key, base, [1], true);
+    const other = [
+      paintingKey({ ...grid, side: 16 }, settings),
+      paintingKey(grid, { ...settings, ratio: 0.75 }),
+      paintingKey(grid, { ...settings, seed: 4 }),
+      paintingKey(grid, { ...settings, strategy: 'tube' }),
+    ];
+    expect(new Set([key, ...other]).size).toBe(5);
+    for (const k of other) expect(paintedFor(useMask.getState().painting, k)).toBeUndefined();
+    // Painting under another key starts again from that window's mask.
+    useMask.getState().paint(other[0]!, base, [2], true);
+    expect(paintedFor(useMask.getState().painting, other[0]!)).toEqual([1, 0, 1, 1, 0, 0, 1, 0]);
   });
 });
 

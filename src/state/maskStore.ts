@@ -1,23 +1,30 @@
 /**
- * The Mask panel's state: which saved dataset it shows (by id, the newest by default), the
- * latest preview from the worker (requests made while one is computing coalesce into the
- * newest), "new mask", and building MAE-PDE's default dataset when none is saved.
+ * The Mask panel's state: which saved dataset it shows (by id, the newest by default), what
+ * reconstructs (the baseline or a trained model's checkpoint, the newest by default), the latest
+ * preview from the worker (requests made while one is computing coalesce into the newest), "new
+ * mask", a mask painted by hand (transient, not in the URL), and building MAE-PDE's default
+ * dataset when none is saved.
  */
 import { create } from 'zustand';
 import { PDE_CATALOG } from '../pde/catalog';
-import type {
-  MaskPreviewRequest,
-  MaskPreviewResult,
-  ReconstructionSource,
-} from '../runtime/mask/config';
+import type { MaskPreviewRequest, MaskPreviewResult } from '../runtime/mask/config';
 import type { DatasetRecordMeta } from '../storage/datasetRecords';
 import type { Summary } from '../storage/types';
 import { errorMessage } from '../util/errorMessage';
 import { useDatasets } from './datasetsStore';
+import { maskModelOptions, type MaskModelOption } from './maskSources';
 import { computeClient } from './runtimeStore';
 import type { Settings } from './settingsSchema';
 import { useSettings } from './settingsStore';
 import { pdeSectionId } from './simulationSchema';
+import { labStorage } from './storageStore';
+
+/** A painted mask: one flag per token (1 hidden) of the window and mask it was painted on. */
+export interface Painting {
+  /** paintingKey() of the window's geometry and mask settings; another key ignores it. */
+  key: string;
+  flags: Uint8Array;
+}
 
 interface MaskState {
   /** The dataset the user picked; when unset or no longer saved, the newest one is shown. */
@@ -27,7 +34,26 @@ interface MaskState {
   /** True while the worker computes a preview. */
   busy: boolean;
   problem?: string;
+  /** Trained models to reconstruct with, newest first, once listed. */
+  models: MaskModelOption[];
+  modelsListed: boolean;
+  /** The "Reconstruct with" choice: BASELINE_CHOICE or a checkpoint id; unset: the default. */
+  sourceChoice?: string;
+  /** True while the masked input takes pointer strokes. */
+  paintMode: boolean;
+  painting?: Painting;
   choose(id: string): void;
+  chooseSource(choice: string): void;
+  /** Lists the saved checkpoints and their runs. */
+  refreshModels(): Promise<void>;
+  setPaintMode(on: boolean): void;
+  /**
+   * Hides (or shows) `tokens`, starting from the painting under `key` or, for a new painting,
+   * from `base` (the mask on screen).
+   */
+  paint(key: string, base: ArrayLike<number>, tokens: readonly number[], hidden: boolean): void;
+  /** Back to the strategy's mask. */
+  clearPainting(): void;
   /** Asks the worker for a preview; the newest request made while one runs replaces older ones. */
   request(request: MaskPreviewRequest): void;
   /** Moves to the next mask seed. */
@@ -38,10 +64,50 @@ interface MaskState {
 let pending: MaskPreviewRequest | undefined;
 let running = false;
 
-export const useMask = create<MaskState>()((set) => ({
+export const useMask = create<MaskState>()((set, get) => ({
   busy: false,
+  models: [],
+  modelsListed: false,
+  paintMode: false,
   choose(id) {
     set({ chosenId: id });
+  },
+  chooseSource(choice) {
+    set({ sourceChoice: choice });
+  },
+  async refreshModels() {
+    // Until the list is read again, previews wait: a newer checkpoint may be the default now.
+    set({ modelsListed: false });
+    try {
+      const storage = await labStorage();
+      const [runs, checkpoints] = await Promise.all([
+        storage.runs.list(),
+        storage.checkpoints.list(),
+      ]);
+      set({ models: maskModelOptions(runs.records, checkpoints.records), modelsListed: true });
+    } catch (error) {
+      set({
+        modelsListed: true,
+        problem: `Trained models cannot be listed: ${errorMessage(error)}`,
+      });
+    }
+  },
+  setPaintMode(on) {
+    set({ paintMode: on });
+  },
+  paint(key, base, tokens, hidden) {
+    const current = get().painting;
+    const flags = Uint8Array.from(current?.key === key ? current.flags : base);
+    let changed = current?.key !== key;
+    for (const token of tokens) {
+      if (token < 0 || token >= flags.length || flags[token] === Number(hidden)) continue;
+      flags[token] = Number(hidden);
+      changed = true;
+    }
+    if (changed) set({ painting: { key, flags } });
+  },
+  clearPainting() {
+    set({ painting: undefined });
   },
   request(next) {
     pending = next;
@@ -83,11 +149,20 @@ export function shownDataset(
 }
 
 /**
- * What fills the reconstruction column. Only the interpolation baselines exist now; once a
- * masked autoencoder is trained, this is where its checkpoint becomes the source.
+ * Which painting fits a window: the same token grid and the same strategy, ratio and seed it was
+ * painted over (changing any of them returns to the strategy's mask).
  */
-export function reconstructionSource(values: Settings): ReconstructionSource {
-  return { kind: 'baseline', method: values.mask.baseline };
+export function paintingKey(
+  grid: { frames: number; side: number; pt: number; px: number; py: number },
+  mask: Pick<Settings['mask'], 'strategy' | 'ratio' | 'seed'>,
+): string {
+  const { frames, side, pt, px, py } = grid;
+  return JSON.stringify([frames, side, pt, px, py, mask.strategy, mask.ratio, mask.seed]);
+}
+
+/** The painted flags for this key, as the request carries them, or none. */
+export function paintedFor(painting: Painting | undefined, key: string): number[] | undefined {
+  return painting?.key === key ? Array.from(painting.flags) : undefined;
 }
 
 const DEFAULT_MIX = ['heat', 'advection', 'burgers'] as const;

@@ -2,11 +2,14 @@
 import type { BaselineId, MaskStrategy, PatchSize, TokenGrid, WindowShape } from '../../data/masks';
 
 /**
- * Where the reconstruction column comes from. Only the interpolation baselines exist so far; a
- * trained model joins as another member, e.g. `{ kind: 'model'; checkpointId: string }`, with a
- * reconstructor registered beside the baseline one in maskPreview.ts.
+ * Where the reconstruction column comes from: an interpolation baseline, or a trained masked
+ * autoencoder's checkpoint (lab storage). A model reconstructs on its own grid and patches and is
+ * compared with `baseline` on the same mask. `savedAt` is the checkpoint record's createdAt: a
+ * run keeps one checkpoint id and overwrites it, so a newer save under the same id reloads.
  */
-export type ReconstructionSource = { kind: 'baseline'; method: BaselineId };
+export type ReconstructionSource =
+  | { kind: 'baseline'; method: BaselineId }
+  | { kind: 'model'; checkpointId: string; savedAt?: number; baseline: BaselineId };
 
 export interface MaskPreviewRequest {
   /** A record id in the lab storage's datasets. */
@@ -22,7 +25,40 @@ export interface MaskPreviewRequest {
   ratio: number;
   /** The mask is maskForSample(grid, options, seed, trajectory): the same seed, the same mask. */
   seed: number;
+  /**
+   * A mask painted by the user, one flag per token of the window's token grid (1 hidden): when
+   * given, it replaces strategy, ratio and seed.
+   */
+  painted?: number[];
+  /**
+   * With a model source, `frames` and `patch` must be the model's (the panel reads them from the
+   * checkpoint's summary); the window is cut to the model's channels and resampled to its grid.
+   */
   reconstruction: ReconstructionSource;
+}
+
+/** The baseline's error on the same window and mask, beside a model's reconstruction. */
+export interface BaselineComparison {
+  method: BaselineId;
+  maskedRelativeL2: number;
+  perFrameRelativeL2: number[];
+  reconstructMs: number;
+}
+
+/** The checkpoint that reconstructed, and the window it asked for. */
+export interface MaskPreviewModel {
+  checkpointId: string;
+  runId: string;
+  /** The run's name. */
+  runName: string;
+  /** Training steps in the checkpoint. */
+  step: number;
+  /** The model's grid side (windows are resampled to it). */
+  size: number;
+  /** The dataset's grid side before resampling. */
+  datasetSize: number;
+  /** Channels the model reads: the dataset's first ones. */
+  channels: number;
 }
 
 export interface MaskPreviewMetrics {
@@ -34,6 +70,8 @@ export interface MaskPreviewMetrics {
   perFrameRelativeL2: number[];
   /** How long the reconstruction took in the worker. */
   reconstructMs: number;
+  /** With a model source: the baseline on the same mask. */
+  baseline?: BaselineComparison;
 }
 
 export interface MaskPreviewResult {
@@ -55,14 +93,31 @@ export interface MaskPreviewResult {
   /** reconstruction − original, [T, X, Y, C]. */
   error: Float32Array;
   metrics: MaskPreviewMetrics;
+  /** With a model source: which model, and how the window was fitted to it. */
+  model?: MaskPreviewModel;
 }
 
-/** What the reconstruction column shows, in words for the panel. */
-export function describeSource(source: ReconstructionSource): string {
-  const names: Record<BaselineId, string> = {
-    linear: 'linear',
-    'inverse-distance': 'inverse-distance',
-    nearest: 'nearest-visible',
-  };
-  return `${names[source.method]} interpolation baseline`;
+const BASELINE_NAMES: Record<BaselineId, string> = {
+  linear: 'linear',
+  'inverse-distance': 'inverse-distance',
+  nearest: 'nearest-visible',
+};
+
+/** A baseline in words: "linear interpolation baseline". */
+export function describeBaseline(method: BaselineId): string {
+  return `${BASELINE_NAMES[method]} interpolation baseline`;
+}
+
+/**
+ * What the reconstruction column shows, in words for the panel: the baseline, or the model with
+ * its run and step when the preview names them.
+ */
+export function describeSource(
+  source: ReconstructionSource,
+  model?: Pick<MaskPreviewModel, 'runName' | 'step'>,
+): string {
+  if (source.kind === 'baseline') return describeBaseline(source.method);
+  return model
+    ? `MAE reconstruction (run ${model.runName}, step ${model.step})`
+    : 'MAE reconstruction';
 }

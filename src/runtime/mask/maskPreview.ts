@@ -1,20 +1,33 @@
 /**
- * The Mask panel's worker side: cuts one window out of a saved dataset, draws its seeded mask,
- * fills the hidden patches with the chosen reconstruction source and measures the error. The last
- * dataset read stays in memory, so scrubbing through trajectories and masks never re-reads it.
+ * The Mask panel's worker side: cuts one window out of a saved dataset, draws its seeded mask (or
+ * takes the one the user painted), fills the hidden patches with the chosen reconstruction source
+ * and measures the error. A trained model reconstructs on its own grid and patches, beside the
+ * baseline on the same mask. The last dataset read and the last model loaded stay in memory, so
+ * scrubbing through trajectories and masks never re-reads them.
  */
 import {
   BASELINES,
   maskForSample,
   maskedRelativeL2,
   patchGeometry,
+  tokenMaskFromFlags,
   tokenMaskToPixels,
+  type BaselineId,
   type PatchGeometry,
+  type PatchSize,
   type TokenMask,
 } from '../../data/masks';
+import { fourierResample } from '../../models/mae/resample';
 import type { DatasetRecordMeta, DatasetRecordPayload } from '../../storage/datasetRecords';
 import { openLabStorage, type LabStorage } from '../../storage/labStorage';
-import type { MaskPreviewRequest, MaskPreviewResult, ReconstructionSource } from './config';
+import type {
+  BaselineComparison,
+  MaskPreviewModel,
+  MaskPreviewRequest,
+  MaskPreviewResult,
+  ReconstructionSource,
+} from './config';
+import { MaskModelCache, reconstructWithModel } from './maskModel';
 
 /** Fills the hidden patches of one window [T, X, Y, C], returning a new array of the same size. */
 export type Reconstructor = (
@@ -23,16 +36,20 @@ export type Reconstructor = (
   mask: TokenMask,
 ) => Float32Array | Promise<Float32Array>;
 
-type ReconstructorFactories = {
+/** A source ready to reconstruct: how it fills a window, and the window it needs. */
+interface PreparedSource {
+  reconstruct: Reconstructor;
+  /** The window a model reads (frames, grid side, channels, patches); none: the request's. */
+  fit?: { frames: number; size: number; channels: number; patch: PatchSize };
+  /** The baseline a model is compared with on the same mask. */
+  compareWith?: BaselineId;
+  model?: Omit<MaskPreviewModel, 'datasetSize'>;
+}
+
+type SourceFactories = {
   [K in ReconstructionSource['kind']]: (
     source: Extract<ReconstructionSource, { kind: K }>,
-  ) => Reconstructor;
-};
-
-/** One entry per reconstruction source kind; a trained model adds its own here. */
-const RECONSTRUCTORS: ReconstructorFactories = {
-  baseline: (source) => (window, geometry, mask) =>
-    BASELINES[source.method](window, geometry, mask.mask),
+  ) => PreparedSource | Promise<PreparedSource>;
 };
 
 interface LoadedDataset {
@@ -42,15 +59,62 @@ interface LoadedDataset {
 
 export class MaskPreviewer {
   private cached: { id: string; dataset: Promise<LoadedDataset> } | undefined;
+  private readonly models: MaskModelCache;
+  /** Previews run one after another, so a model is never disposed while one uses it. */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly openStorage: () => Promise<LabStorage> = () => openLabStorage()) {}
+  /** One entry per reconstruction source kind. */
+  private readonly sources: SourceFactories = {
+    baseline: (source) => ({
+      reconstruct: (window, geometry, mask) =>
+        BASELINES[source.method](window, geometry, mask.mask),
+    }),
+    model: async (source) => {
+      const loaded = await this.models.get(source);
+      const { model } = loaded;
+      const { patchT, patchXY } = model.config;
+      return {
+        reconstruct: (window, _geometry, mask) => reconstructWithModel(model, window, mask),
+        fit: {
+          frames: model.config.frames,
+          size: model.config.size,
+          channels: model.channels,
+          patch: { pt: patchT, px: patchXY, py: patchXY },
+        },
+        compareWith: source.baseline,
+        model: {
+          checkpointId: loaded.checkpointId,
+          runId: loaded.runId,
+          runName: loaded.runName,
+          step: loaded.step,
+          size: model.config.size,
+          channels: model.channels,
+        },
+      };
+    },
+  };
+
+  constructor(private readonly openStorage: () => Promise<LabStorage> = () => openLabStorage()) {
+    this.models = new MaskModelCache(openStorage);
+  }
 
   /** Drops the dataset held in memory (the next preview reads it again). */
   forget(): void {
     this.cached = undefined;
   }
 
-  async preview(request: MaskPreviewRequest): Promise<MaskPreviewResult> {
+  /** Frees the model held in memory (the next model preview loads it again). */
+  releaseModel(): void {
+    this.models.release();
+  }
+
+  preview(request: MaskPreviewRequest): Promise<MaskPreviewResult> {
+    const result = this.queue.then(() => this.compute(request));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async compute(request: MaskPreviewRequest): Promise<MaskPreviewResult> {
     const { meta, payload } = await this.load(request.datasetId);
     const [trajectories, total, X, Y, C] = payload.shape as [
       number,
@@ -60,6 +124,8 @@ export class MaskPreviewer {
       number,
     ];
     const { trajectory, start, frames } = request;
+    const source = await this.prepare(request.reconstruction);
+    if (source.fit) checkModelWindow(source.fit, request, { total, X, Y, C });
     checkIndex('Trajectory', trajectory, trajectories - 1);
     checkIndex('The window start', start, total - 1);
     if (!Number.isInteger(frames) || frames < 1 || start + frames > total) {
@@ -68,20 +134,28 @@ export class MaskPreviewer {
       );
     }
 
-    const geometry = patchGeometry([frames, X, Y, C], request.patch);
     const offset = (trajectory * total + start) * X * Y * C;
     // A copy, not a view: the result's buffers are transferred, the cached dataset must stay.
-    const original = payload.data.slice(offset, offset + geometry.windowSize);
-    const mask = maskForSample(
-      geometry,
-      { strategy: request.strategy, ratio: request.ratio },
-      request.seed,
-      trajectory,
-    );
+    const cut = payload.data.slice(offset, offset + frames * X * Y * C);
+    const { fit } = source;
+    const geometry = fit
+      ? patchGeometry([frames, fit.size, fit.size, fit.channels], fit.patch)
+      : patchGeometry([frames, X, Y, C], request.patch);
+    const original = fit
+      ? fourierResample(firstChannels(cut, C, fit.channels), frames, X, fit.size, fit.channels)
+      : cut;
+    const mask = request.painted
+      ? paintedMask(geometry, request.painted)
+      : maskForSample(
+          geometry,
+          { strategy: request.strategy, ratio: request.ratio },
+          request.seed,
+          trajectory,
+        );
     const pixelMask = tokenMaskToPixels(geometry, mask.mask);
 
     const began = performance.now();
-    const reconstruction = await reconstructorFor(request.reconstruction)(original, geometry, mask);
+    const reconstruction = await source.reconstruct(original, geometry, mask);
     const reconstructMs = performance.now() - began;
     if (reconstruction.length !== original.length) {
       throw new Error(
@@ -91,22 +165,28 @@ export class MaskPreviewer {
     const error = new Float32Array(original.length);
     for (let i = 0; i < error.length; i++) error[i] = reconstruction[i]! - original[i]!;
 
-    const frameValues = X * Y * C;
-    const framePixels = X * Y;
-    const perFrameRelativeL2 = Array.from({ length: frames }, (_, f) =>
-      maskedRelativeL2(
-        reconstruction.subarray(f * frameValues, (f + 1) * frameValues),
-        original.subarray(f * frameValues, (f + 1) * frameValues),
-        pixelMask.subarray(f * framePixels, (f + 1) * framePixels),
-      ),
-    );
+    const errors = (filled: Float32Array) => ({
+      maskedRelativeL2: maskedRelativeL2(filled, original, pixelMask),
+      perFrameRelativeL2: perFrameErrors(filled, original, pixelMask, frames),
+    });
+    let baseline: BaselineComparison | undefined;
+    if (source.compareWith && mask.masked.length > 0) {
+      const at = performance.now();
+      const filled = BASELINES[source.compareWith](original, geometry, mask.mask);
+      baseline = {
+        method: source.compareWith,
+        reconstructMs: performance.now() - at,
+        ...errors(filled),
+      };
+    }
 
+    const [, , , channels] = geometry.window;
     return {
       request,
       window: geometry.window,
       tokenGrid: { nt: geometry.nt, nx: geometry.nx, ny: geometry.ny },
       times: meta.times.slice(start, start + frames),
-      channels: [...meta.channels],
+      channels: meta.channels.slice(0, channels),
       original,
       tokenMask: mask.mask,
       pixelMask,
@@ -115,11 +195,19 @@ export class MaskPreviewer {
       metrics: {
         hiddenTokens: mask.masked.length,
         tokens: geometry.tokens,
-        maskedRelativeL2: maskedRelativeL2(reconstruction, original, pixelMask),
-        perFrameRelativeL2,
+        ...errors(reconstruction),
         reconstructMs,
+        ...(baseline ? { baseline } : {}),
       },
+      ...(source.model ? { model: { ...source.model, datasetSize: X } } : {}),
     };
+  }
+
+  private prepare(source: ReconstructionSource): PreparedSource | Promise<PreparedSource> {
+    const factory = this.sources[source.kind] as
+      ((s: ReconstructionSource) => PreparedSource | Promise<PreparedSource>) | undefined;
+    if (!factory) throw new RangeError(`Unknown reconstruction source "${String(source.kind)}".`);
+    return factory(source);
   }
 
   private load(id: string): Promise<LoadedDataset> {
@@ -146,10 +234,73 @@ export class MaskPreviewer {
   }
 }
 
-function reconstructorFor(source: ReconstructionSource): Reconstructor {
-  const factory = RECONSTRUCTORS[source.kind];
-  if (!factory) throw new RangeError(`Unknown reconstruction source "${String(source.kind)}".`);
-  return factory(source);
+/** Whether the dataset and the request fit the window a model reads, with the reason in words. */
+function checkModelWindow(
+  fit: NonNullable<PreparedSource['fit']>,
+  request: MaskPreviewRequest,
+  dataset: { total: number; X: number; Y: number; C: number },
+): void {
+  const { total, X, Y, C } = dataset;
+  if (total < fit.frames) {
+    throw new RangeError(
+      `This model reads windows of ${fit.frames} frames; the dataset's trajectories have only ${total}.`,
+    );
+  }
+  if (C < fit.channels) {
+    throw new RangeError(`This model reads ${fit.channels} channels; the dataset has only ${C}.`);
+  }
+  if (X !== Y) {
+    throw new RangeError(`The model needs square frames; this dataset's are ${X} × ${Y}.`);
+  }
+  const { pt, px, py } = request.patch;
+  if (
+    request.frames !== fit.frames ||
+    pt !== fit.patch.pt ||
+    px !== fit.patch.px ||
+    py !== fit.patch.py
+  ) {
+    throw new RangeError(
+      `The model reads windows of ${fit.frames} frames in patches of ${fit.patch.pt} × ${fit.patch.px} × ${fit.patch.py}; the request asked for ${request.frames} frames in patches of ${pt} × ${px} × ${py}.`,
+    );
+  }
+}
+
+/** The user's mask, checked against the window's token grid. */
+function paintedMask(geometry: PatchGeometry, painted: readonly number[]): TokenMask {
+  if (painted.length !== geometry.tokens) {
+    throw new RangeError(
+      `The painted mask covers ${painted.length} patches; this window has ${geometry.tokens}. Clear the painting and paint again.`,
+    );
+  }
+  return tokenMaskFromFlags(geometry, painted);
+}
+
+/** The first `channels` of every point of [..., width] values. */
+function firstChannels(data: Float32Array, width: number, channels: number): Float32Array {
+  if (channels === width) return data;
+  const points = data.length / width;
+  const out = new Float32Array(points * channels);
+  for (let p = 0; p < points; p++) {
+    for (let c = 0; c < channels; c++) out[p * channels + c] = data[p * width + c]!;
+  }
+  return out;
+}
+
+function perFrameErrors(
+  filled: Float32Array,
+  original: Float32Array,
+  pixelMask: Uint8Array,
+  frames: number,
+): number[] {
+  const frameValues = original.length / frames;
+  const framePixels = pixelMask.length / frames;
+  return Array.from({ length: frames }, (_, f) =>
+    maskedRelativeL2(
+      filled.subarray(f * frameValues, (f + 1) * frameValues),
+      original.subarray(f * frameValues, (f + 1) * frameValues),
+      pixelMask.subarray(f * framePixels, (f + 1) * framePixels),
+    ),
+  );
 }
 
 function checkIndex(what: string, value: number, last: number): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitMaskWindow, type WantedWindow } from './maskWindow';
+import { fitMaskWindow, fitModelWindow, type WantedWindow } from './maskWindow';
 
 const extent = { trajectories: 48, frames: 24, n: 32 };
 const wanted: WantedWindow = { trajectory: 3, start: 4, frames: 8, patchTime: 2, patchSide: 4 };
@@ -45,5 +45,40 @@ describe('fitMaskWindow', () => {
     expect(fitted.notes.join(' ')).toMatch(/spans 3.*4 × 4 points, not 6 × 6/);
     expect(fitMaskWindow({ ...extent, n: 30 }, wanted).patch.px).toBe(3);
     expect(fitMaskWindow({ ...extent, n: 8 }, { ...wanted, patchSide: 64 }).patch.px).toBe(8);
+  });
+});
+
+describe('fitModelWindow', () => {
+  const tiny = { size: 16, frames: 4, patchT: 2, patchXY: 4, channels: 1 };
+
+  it("takes the model's frames and patches on its grid, and clamps only trajectory and start", () => {
+    expect(fitModelWindow({ ...extent, channels: 2 }, { trajectory: 3, start: 4 }, tiny)).toEqual({
+      trajectory: 3,
+      start: 4,
+      frames: 4,
+      patch: { pt: 2, px: 4, py: 4 },
+      notes: [],
+    });
+    const clamped = fitModelWindow({ ...extent, channels: 1 }, { trajectory: 3, start: 23 }, tiny);
+    expect(clamped).toMatchObject({ start: 20, frames: 4 });
+    expect('notes' in clamped && clamped.notes).toEqual([
+      'A 4-frame window of this 24-frame trajectory starts at frame 0 to 20: it starts at 20.',
+    ]);
+  });
+
+  it('says why a dataset cannot feed the model', () => {
+    expect(
+      fitModelWindow({ ...extent, frames: 3, channels: 1 }, { trajectory: 0, start: 0 }, tiny),
+    ).toEqual({
+      problem:
+        "This model reads windows of 4 frames; this dataset's trajectories have only 3. Choose a longer dataset or the interpolation baseline.",
+    });
+    expect(
+      fitModelWindow(
+        { ...extent, channels: 1 },
+        { trajectory: 0, start: 0 },
+        { ...tiny, channels: 2 },
+      ),
+    ).toEqual({ problem: 'This model reads 2 channels; this dataset has only 1.' });
   });
 });

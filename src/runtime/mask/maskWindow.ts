@@ -78,3 +78,38 @@ export function fitMaskWindow(extent: DatasetExtent, wanted: WantedWindow): Fitt
 
   return { trajectory, start, frames, patch: { pt, px: side, py: side }, notes };
 }
+
+/** The window a trained model reads: its grid side, frames, patches and channels. */
+export interface ModelWindow {
+  size: number;
+  frames: number;
+  patchT: number;
+  patchXY: number;
+  channels: number;
+}
+
+/**
+ * The window for a model: its own frames and patches on its own grid (the worker resamples the
+ * dataset's frames to it); only the trajectory and the first frame follow the wanted ones. Says
+ * in words why a dataset cannot feed the model.
+ */
+export function fitModelWindow(
+  extent: DatasetExtent & { channels: number },
+  wanted: Pick<WantedWindow, 'trajectory' | 'start'>,
+  model: ModelWindow,
+): FittedWindow | { problem: string } {
+  if (extent.frames < model.frames) {
+    return {
+      problem: `This model reads windows of ${model.frames} frames; this dataset's trajectories have only ${extent.frames}. Choose a longer dataset or the interpolation baseline.`,
+    };
+  }
+  if (extent.channels < model.channels) {
+    return {
+      problem: `This model reads ${model.channels} channels; this dataset has only ${extent.channels}.`,
+    };
+  }
+  return fitMaskWindow(
+    { ...extent, n: model.size },
+    { ...wanted, frames: model.frames, patchTime: model.patchT, patchSide: model.patchXY },
+  );
+}

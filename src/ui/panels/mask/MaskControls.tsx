@@ -1,13 +1,18 @@
-/** The Mask panel's settings: dataset and window, the mask, and how the baseline fills it in. */
+/**
+ * The Mask panel's settings: dataset and window, the mask, and what reconstructs it: the
+ * interpolation baseline or a trained model, whose window and patches then replace the panel's.
+ */
 import { useId } from 'react';
 import type { Param } from '../../../schema/params';
 import type { DatasetExtent } from '../../../runtime/mask/maskWindow';
 import { maskSchema } from '../../../state/maskSchema';
+import { BASELINE_CHOICE, type MaskModelOption } from '../../../state/maskSources';
 import { useMask } from '../../../state/maskStore';
 import { useSettings } from '../../../state/settingsStore';
 import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import type { Summary } from '../../../storage/types';
 import { ParamControl } from '../../controls/ParamControl';
+import { modelOptionLabel, modelWindowNote } from './sourceText';
 
 export interface MaskControlsProps {
   records: readonly Summary<DatasetRecordMeta>[];
@@ -15,15 +20,33 @@ export interface MaskControlsProps {
   extent: DatasetExtent;
   /** What had to change to fit the dataset, in words. */
   notes: readonly string[];
+  /** Trained models, newest first. */
+  models: readonly MaskModelOption[];
+  /** The model that reconstructs; none: the baseline. */
+  model: MaskModelOption | undefined;
 }
 
 type MaskParam = keyof typeof maskSchema;
 
-export function MaskControls({ records, dataset, extent, notes }: MaskControlsProps) {
+export function MaskControls({
+  records,
+  dataset,
+  extent,
+  notes,
+  models,
+  model,
+}: MaskControlsProps) {
   const values = useSettings((s) => s.values.mask);
   const update = useSettings((s) => s.update);
   const choose = useMask((s) => s.choose);
-  const ids = { dataset: useId(), ratio: useId(), ratioHelp: useId() };
+  const chooseSource = useMask((s) => s.chooseSource);
+  const ids = {
+    dataset: useId(),
+    ratio: useId(),
+    ratioHelp: useId(),
+    source: useId(),
+    sourceHelp: useId(),
+  };
 
   const control = (name: MaskParam, override: Partial<Param> = {}) => (
     <ParamControl
@@ -31,6 +54,17 @@ export function MaskControls({ records, dataset, extent, notes }: MaskControlsPr
       param={{ ...maskSchema[name], ...override } as Param}
       value={values[name]}
       onChange={(value) => update('mask', { [name]: value })}
+    />
+  );
+  const modelNote = model ? modelWindowNote(model) : '';
+  /** A window or patch control the model sets: its value shown, greyed out. */
+  const fixedByModel = (name: MaskParam, value: number, override: Partial<Param> = {}) => (
+    <ParamControl
+      key={name}
+      param={{ ...maskSchema[name], ...override, help: 'Set by the model.' } as Param}
+      value={value}
+      onChange={() => {}}
+      disabled
     />
   );
 
@@ -50,7 +84,9 @@ export function MaskControls({ records, dataset, extent, notes }: MaskControlsPr
         </div>
         {control('trajectory', { max: extent.trajectories - 1 })}
         {control('start', { max: Math.max(0, extent.frames - 1) })}
-        {control('frames', { max: extent.frames })}
+        {model
+          ? fixedByModel('frames', model.config.frames)
+          : control('frames', { max: extent.frames })}
       </fieldset>
 
       <fieldset className="schema-form">
@@ -76,15 +112,61 @@ export function MaskControls({ records, dataset, extent, notes }: MaskControlsPr
             The share of patches hidden. MAE-PDE hides 75–90 %.
           </small>
         </div>
-        {control('patchTime', { max: extent.frames })}
-        {control('patchSide', { max: extent.n })}
+        {model ? (
+          <>
+            {fixedByModel('patchTime', model.config.patchT)}
+            {fixedByModel('patchSide', model.config.patchXY)}
+          </>
+        ) : (
+          <>
+            {control('patchTime', { max: extent.frames })}
+            {control('patchSide', { max: extent.n })}
+          </>
+        )}
         {control('seed')}
       </fieldset>
 
       <fieldset className="schema-form">
         <legend>Reconstruction</legend>
-        {control('baseline')}
+        <div className="param param--choice">
+          <label htmlFor={ids.source}>Reconstruct with</label>
+          <select
+            id={ids.source}
+            value={model?.checkpointId ?? BASELINE_CHOICE}
+            title={model ? `${modelOptionLabel(model)} (${model.runName})` : undefined}
+            aria-describedby={ids.sourceHelp}
+            onChange={(e) => chooseSource(e.target.value)}
+          >
+            <option value={BASELINE_CHOICE}>Interpolation baseline</option>
+            {models.map((m) => (
+              <option key={m.checkpointId} value={m.checkpointId}>
+                {modelOptionLabel(m)}
+              </option>
+            ))}
+          </select>
+          <small id={ids.sourceHelp} className="param__help">
+            {models.length === 0
+              ? 'Train a model in the Train panel to reconstruct with it here.'
+              : 'A trained model (newest first) or the interpolation baseline alone.'}
+          </small>
+        </div>
+        {control(
+          'baseline',
+          model
+            ? {
+                label: 'Baseline to compare with',
+                help: 'Fills the same hidden patches from the visible ones, for comparison.',
+              }
+            : {},
+        )}
       </fieldset>
+
+      {model ? (
+        <p className="mask-controls__model-note">
+          {modelNote} The controls it sets are greyed out; choose the interpolation baseline to set
+          them yourself.
+        </p>
+      ) : null}
 
       {notes.length > 0 ? (
         <ul className="mask-controls__notes" role="status" aria-label="Adjusted to the dataset">

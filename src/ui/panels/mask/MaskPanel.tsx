@@ -1,13 +1,19 @@
 /**
- * Mask: pick a saved dataset, a masking strategy and ratio, and see which patches are hidden and
- * how well they are filled back in, frame by frame. The worker computes each preview.
+ * Mask: pick a saved dataset, a masking strategy and ratio (or paint the mask), and see which
+ * patches are hidden and how well they are filled back in, frame by frame, by the interpolation
+ * baseline or a trained model. The worker computes each preview.
  */
 import { useEffect, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { MaskPreviewRequest } from '../../../runtime/mask/config';
-import { fitMaskWindow, type DatasetExtent } from '../../../runtime/mask/maskWindow';
+import {
+  fitMaskWindow,
+  fitModelWindow,
+  type DatasetExtent,
+} from '../../../runtime/mask/maskWindow';
 import { useDatasets } from '../../../state/datasetsStore';
-import { reconstructionSource, shownDataset, useMask } from '../../../state/maskStore';
+import { chosenModel, reconstructionSource } from '../../../state/maskSources';
+import { paintedFor, paintingKey, shownDataset, useMask } from '../../../state/maskStore';
 import { useRuntime } from '../../../state/runtimeStore';
 import { useSettings } from '../../../state/settingsStore';
 import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
@@ -22,6 +28,8 @@ export function MaskPanel() {
   const records = useDatasets((s) => s.records);
   const refresh = useDatasets((s) => s.refresh);
   const { chosenId, result, busy, problem, request, newMask } = useMask();
+  const { models, modelsListed, sourceChoice, refreshModels } = useMask();
+  const { paintMode, painting, setPaintMode, paint, clearPainting } = useMask();
   const values = useSettings((s) => s.values);
   const mask = values.mask;
   const ready = useRuntime((s) => s.status === 'ready');
@@ -30,19 +38,33 @@ export function MaskPanel() {
 
   useEffect(() => {
     void refresh().finally(() => setListed(true));
-  }, [refresh]);
+    void refreshModels();
+  }, [refresh, refreshModels]);
 
   const dataset = shownDataset(records, chosenId);
   const extent = dataset ? extentOf(dataset.meta) : undefined;
-  const fitted =
+  const model = chosenModel(models, sourceChoice);
+  const fit =
     extent &&
-    fitMaskWindow(extent, {
-      trajectory: mask.trajectory,
-      start: mask.start,
-      frames: mask.frames,
-      patchTime: mask.patchTime,
-      patchSide: mask.patchSide,
-    });
+    dataset &&
+    (model
+      ? fitModelWindow(
+          { ...extent, channels: dataset.meta.channels.length },
+          { trajectory: mask.trajectory, start: mask.start },
+          { ...model.config, channels: model.channels },
+        )
+      : fitMaskWindow(extent, {
+          trajectory: mask.trajectory,
+          start: mask.start,
+          frames: mask.frames,
+          patchTime: mask.patchTime,
+          patchSide: mask.patchSide,
+        }));
+  const fitProblem = fit && 'problem' in fit ? fit.problem : undefined;
+  const fitted = fit && !('problem' in fit) ? fit : undefined;
+  const side = model ? model.config.size : (extent?.n ?? 0);
+  const key = fitted ? paintingKey({ frames: fitted.frames, side, ...fitted.patch }, mask) : '';
+  const painted = paintedFor(painting, key);
   const previewRequest: MaskPreviewRequest | undefined =
     dataset && fitted
       ? {
@@ -54,10 +76,12 @@ export function MaskPanel() {
           strategy: mask.strategy,
           ratio: mask.ratio,
           seed: mask.seed,
-          reconstruction: reconstructionSource(values),
+          ...(painted ? { painted } : {}),
+          reconstruction: reconstructionSource(values, model),
         }
       : undefined;
-  const requestKey = previewRequest ? JSON.stringify(previewRequest) : '';
+  // Wait for the list of trained models: the newest one is the default source.
+  const requestKey = previewRequest && modelsListed ? JSON.stringify(previewRequest) : '';
 
   useEffect(() => {
     if (ready && requestKey) request(JSON.parse(requestKey) as MaskPreviewRequest);
@@ -65,6 +89,10 @@ export function MaskPanel() {
 
   const shown = result && result.request.datasetId === dataset?.id ? result : undefined;
   const playback = usePlayback(shown?.window[0] ?? 1);
+  const tokens = fitted
+    ? (fitted.frames / fitted.patch.pt) * (side / fitted.patch.px) * (side / fitted.patch.py)
+    : 0;
+  const paintable = shown && shown.tokenMask.length === tokens ? shown : undefined;
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const target = event.target as HTMLElement;
@@ -96,27 +124,59 @@ export function MaskPanel() {
         <p className="muted" role="status">
           Looking for saved datasets…
         </p>
-      ) : !dataset || !extent || !fitted ? (
+      ) : !dataset || !extent || !fit ? (
         <DefaultDatasetOffer need="Masking needs simulations to hide parts of." />
       ) : (
         <div className="mask-layout">
-          <MaskControls records={records} dataset={dataset} extent={extent} notes={fitted.notes} />
+          <MaskControls
+            records={records}
+            dataset={dataset}
+            extent={extent}
+            notes={fitted?.notes ?? []}
+            models={models}
+            model={model}
+          />
           <div className="card mask-stage">
-            <h2 className="mask-stage__title">
-              {describeTrajectory(trajectoryInfo(dataset.meta, fitted.trajectory))}
-            </h2>
-            <p className="muted small mask-stage__window">
-              Frames {fitted.start} to {fitted.start + fitted.frames - 1} of {extent.frames},
-              patches of {fitted.patch.pt} frames × {fitted.patch.px} × {fitted.patch.py} points
-              (mask seed {mask.seed}).
-            </p>
-            {problem && !busy ? (
+            {fitted ? (
+              <>
+                <h2 className="mask-stage__title">
+                  {describeTrajectory(trajectoryInfo(dataset.meta, fitted.trajectory))}
+                </h2>
+                <p className="muted small mask-stage__window">
+                  Frames {fitted.start} to {fitted.start + fitted.frames - 1} of {extent.frames},
+                  patches of {fitted.patch.pt} frames × {fitted.patch.px} × {fitted.patch.py} points
+                  {model ? ` of the model's ${side} × ${side} grid` : ''} (
+                  {painted ? 'painted mask' : `mask seed ${mask.seed}`}).
+                </p>
+              </>
+            ) : null}
+            {fitProblem ? (
+              <p className="text-problem" role="alert">
+                {fitProblem}
+              </p>
+            ) : null}
+            {problem && !busy && !fitProblem ? (
               <p className="text-problem" role="alert">
                 The preview could not be made: {problem}
               </p>
             ) : null}
-            {shown ? (
-              <MaskViewer result={shown} playback={playback} busy={busy} onNewMask={newMask} />
+            {fitProblem ? null : shown ? (
+              <MaskViewer
+                result={shown}
+                playback={playback}
+                busy={busy}
+                onNewMask={newMask}
+                modelsAvailable={models.length > 0}
+                painting={{
+                  mode: paintMode,
+                  flags: painting?.key === key ? painting.flags : undefined,
+                  setMode: setPaintMode,
+                  clear: clearPainting,
+                  paint: (tokens, hidden) => {
+                    if (paintable) paint(key, paintable.tokenMask, tokens, hidden);
+                  },
+                }}
+              />
             ) : (
               <p className="muted" role="status">
                 {ready ? 'Masking…' : 'Waiting for the compute worker…'}

@@ -1,17 +1,33 @@
 /**
  * Original | masked input | reconstruction | error for one frame of the window, with play, scrub,
- * channel, "new mask" and the masked-region error of the reconstruction shown.
+ * channel, "new mask", painting the mask by hand, and the masked-region error of the
+ * reconstruction (beside the baseline's when a model reconstructs).
  */
 import { useId, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { patchGeometry, tokenMaskToPixels } from '../../../data/masks/patches';
 import { describeSource, type MaskPreviewResult } from '../../../runtime/mask/config';
-import { formatMs, formatValue } from '../../format';
+import { formatValue } from '../../format';
 import type { Field, ValueRange } from '../../views/fieldImage';
 import { FieldView } from '../../views/FieldView';
 import type { ColormapName } from '../../views/colormaps';
 import { channelRange, hiddenCells, maskedField, windowFrame } from './maskImages';
+import { MaskMetrics } from './MaskMetrics';
 import { MaskOverlay } from './MaskOverlay';
+import { PaintLayer } from './PaintLayer';
 import type { Playback } from './usePlayback';
 import { useWidth } from './useWidth';
+
+/** Painting the mask by hand (state in the mask store). */
+export interface MaskPainting {
+  /** The masked input takes pointer strokes. */
+  mode: boolean;
+  /** The painted flags for this window and mask, one per token; none: the strategy's mask. */
+  flags: Uint8Array | undefined;
+  setMode(on: boolean): void;
+  clear(): void;
+  paint(tokens: number[], hidden: boolean): void;
+}
 
 export interface MaskViewerProps {
   result: MaskPreviewResult;
@@ -19,6 +35,9 @@ export interface MaskViewerProps {
   /** True while a newer preview is computing. */
   busy: boolean;
   onNewMask(): void;
+  /** Some trained model could reconstruct instead of the baseline. */
+  modelsAvailable: boolean;
+  painting: MaskPainting;
 }
 
 /** CSS pixels per view side: as large as fits four in a row, within these bounds. */
@@ -27,10 +46,25 @@ const MAX_VIEW_SIZE = 320;
 /** Room for the two colour bars with their labels, and the gaps between the views. */
 const VIEW_ROW_EXTRA = 2 * 64 + 3 * 16;
 
-export function MaskViewer({ result, playback, busy, onNewMask }: MaskViewerProps) {
-  const ids = { scrub: useId(), channel: useId(), outline: useId(), keys: useId() };
+export function MaskViewer({
+  result,
+  playback,
+  busy,
+  onNewMask,
+  modelsAvailable,
+  painting,
+}: MaskViewerProps) {
+  const ids = {
+    scrub: useId(),
+    channel: useId(),
+    outline: useId(),
+    keys: useId(),
+    brush: useId(),
+    paintHelp: useId(),
+  };
   const [channelChoice, setChannel] = useState(0);
   const [outlineAll, setOutlineAll] = useState(true);
+  const [brushAllFrames, setBrushAllFrames] = useState(true);
   const [viewsRef, viewsWidth] = useWidth<HTMLDivElement>();
   const size = Math.round(
     Math.min(MAX_VIEW_SIZE, Math.max(MIN_VIEW_SIZE, (viewsWidth - VIEW_ROW_EXTRA) / 4)),
@@ -38,7 +72,21 @@ export function MaskViewer({ result, playback, busy, onNewMask }: MaskViewerProp
   const [T, n, , C] = result.window;
   const channel = Math.min(channelChoice, C - 1);
   const { frame } = playback;
-  const source = describeSource(result.request.reconstruction);
+  const source = describeSource(result.request.reconstruction, result.model);
+  const geometry = useMemo(
+    () => patchGeometry(result.window, result.request.patch),
+    [result.window, result.request.patch],
+  );
+  // A stroke shows at once on the masked input; the other views follow with the preview.
+  const painted =
+    painting.flags && painting.flags.length === result.tokenMask.length
+      ? painting.flags
+      : undefined;
+  const flags = painted ?? result.tokenMask;
+  const pixelMask = useMemo(
+    () => (painted ? tokenMaskToPixels(geometry, painted) : result.pixelMask),
+    [painted, geometry, result.pixelMask],
+  );
 
   const sharedRange = useMemo(
     () => channelRange(result.original, C, channel, false),
@@ -50,7 +98,7 @@ export function MaskViewer({ result, playback, busy, onNewMask }: MaskViewerProp
   );
   const views = useMemo(() => {
     const original = windowFrame(result.original, result.window, frame, channel);
-    const hidden = hiddenCells(result.pixelMask, result.window, frame);
+    const hidden = hiddenCells(pixelMask, result.window, frame);
     return {
       hidden,
       original,
@@ -58,11 +106,9 @@ export function MaskViewer({ result, playback, busy, onNewMask }: MaskViewerProp
       reconstruction: windowFrame(result.reconstruction, result.window, frame, channel),
       error: windowFrame(result.error, result.window, frame, channel),
     };
-  }, [result, frame, channel]);
+  }, [result, pixelMask, frame, channel]);
 
-  const { hiddenTokens, tokens, maskedRelativeL2, perFrameRelativeL2, reconstructMs } =
-    result.metrics;
-  const frameError = perFrameRelativeL2[frame] ?? Number.NaN;
+  const { hiddenTokens, tokens } = result.metrics;
   const time = result.times[frame] ?? frame;
   const trajectoryFrame = result.request.start + frame;
   const position = `t = ${formatValue(time)}, frame ${frame + 1} of ${T} in the window (frame ${trajectoryFrame} of the trajectory)`;
@@ -127,6 +173,46 @@ export function MaskViewer({ result, playback, busy, onNewMask }: MaskViewerProp
           {busy ? 'Updating…' : ''}
         </span>
       </div>
+      <div className="mask-viewer__toolbar" role="toolbar" aria-label="Paint the mask">
+        <button
+          type="button"
+          className="button"
+          aria-pressed={painting.mode}
+          aria-describedby={ids.paintHelp}
+          onClick={() => painting.setMode(!painting.mode)}
+        >
+          Paint mask
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!painting.flags}
+          onClick={painting.clear}
+        >
+          Clear painting
+        </button>
+        {painting.mode ? (
+          <label htmlFor={ids.brush} className="inline-label">
+            <input
+              id={ids.brush}
+              type="checkbox"
+              checked={brushAllFrames}
+              onChange={(e) => setBrushAllFrames(e.target.checked)}
+            />
+            Brush covers every frame
+          </label>
+        ) : null}
+        <small id={ids.paintHelp} className="muted mask-viewer__paint-help">
+          {painting.mode
+            ? 'Click or drag on the masked input: each patch you touch is hidden, or shown again if it was hidden. '
+            : ''}
+          {painting.flags
+            ? 'A painted mask replaces the strategy until you clear it or change the strategy, ratio or seed. '
+            : ''}
+          Painting needs a mouse, pen or finger; with the keyboard, choose the strategy, ratio and
+          New mask.
+        </small>
+      </div>
 
       <div
         ref={viewsRef}
@@ -148,7 +234,7 @@ export function MaskViewer({ result, playback, busy, onNewMask }: MaskViewerProp
         />
         <MaskedFieldView
           field={views.masked}
-          label={`Masked input: ${hiddenTokens} of ${tokens} patches hidden`}
+          label={`Masked input: ${hiddenTokens} of ${tokens} patches hidden${result.request.painted ? ' (painted)' : ''}`}
           range={sharedRange}
           colormap="viridis"
           hidden={views.hidden}
@@ -156,10 +242,21 @@ export function MaskViewer({ result, playback, busy, onNewMask }: MaskViewerProp
           n={n}
           size={size}
           bare
-        />
+        >
+          {painting.mode ? (
+            <PaintLayer
+              geometry={geometry}
+              frame={frame}
+              flags={flags}
+              allFrames={brushAllFrames}
+              size={size}
+              onPaint={painting.paint}
+            />
+          ) : null}
+        </MaskedFieldView>
         <MaskedFieldView
           field={views.reconstruction}
-          label={`Reconstruction: ${source}`}
+          label={result.model ? source : `Reconstruction: ${source}`}
           range={sharedRange}
           colormap="viridis"
           hidden={outlineAll ? views.hidden : undefined}
@@ -168,7 +265,7 @@ export function MaskViewer({ result, playback, busy, onNewMask }: MaskViewerProp
         />
         <MaskedFieldView
           field={views.error}
-          label="Error: reconstruction − original"
+          label={`Error: ${result.model ? 'MAE reconstruction' : 'reconstruction'} − original`}
           range={errorRange}
           colormap="coolwarm"
           hidden={outlineAll ? views.hidden : undefined}
@@ -185,43 +282,7 @@ export function MaskViewer({ result, playback, busy, onNewMask }: MaskViewerProp
         has its own, centred on zero. Grey hatched squares are hidden from the reconstruction.
       </p>
 
-      {result.request.reconstruction.kind === 'baseline' ? (
-        <p className="mask-viewer__source">
-          <strong>No model is trained yet:</strong>{' '}
-          {`the reconstruction column shows the ${source}, filled in from the visible patches only.`}{' '}
-          Once a masked autoencoder is trained, its reconstruction appears here instead, to compare
-          against this baseline.
-        </p>
-      ) : null}
-
-      <table className="results-table mask-viewer__metrics">
-        <caption>How well the hidden patches are filled in</caption>
-        <tbody>
-          <tr>
-            <th scope="row">Hidden patches</th>
-            <td>
-              {hiddenTokens} of {tokens} ({formatPercent(hiddenTokens / tokens)})
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">Masked-region relative L2 error, whole window</th>
-            <td>{formatError(maskedRelativeL2)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Masked-region relative L2 error, this frame</th>
-            <td>{formatError(frameError)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Reconstruction time</th>
-            <td>{formatMs(reconstructMs)}</td>
-          </tr>
-        </tbody>
-      </table>
-      <p className="muted small">
-        The relative L2 error compares the reconstruction with the original on the hidden pixels
-        only: ‖reconstruction − original‖ / ‖original‖. 0 is perfect; 1 is no better than filling in
-        zeros.
-      </p>
+      <MaskMetrics result={result} frame={frame} modelsAvailable={modelsAvailable} />
     </div>
   );
 }
@@ -238,6 +299,8 @@ interface MaskedFieldViewProps {
   size: number;
   /** Without its own colour bar (it shares another view's). */
   bare?: boolean;
+  /** Layers above the picture (the paint brush). */
+  children?: ReactNode;
 }
 
 function MaskedFieldView({
@@ -250,6 +313,7 @@ function MaskedFieldView({
   n,
   size,
   bare,
+  children,
 }: MaskedFieldViewProps) {
   return (
     <div className="mask-view">
@@ -262,14 +326,7 @@ function MaskedFieldView({
         className={bare ? 'mask-view__field mask-view__field--bare' : 'mask-view__field'}
       />
       {hidden ? <MaskOverlay hidden={hidden} n={n} size={size} hatch={hatch} /> : null}
+      {children}
     </div>
   );
-}
-
-function formatPercent(share: number): string {
-  return `${Math.round(share * 1000) / 10} %`;
-}
-
-function formatError(value: number): string {
-  return Number.isNaN(value) ? 'nothing hidden' : formatValue(value);
 }

@@ -1,9 +1,11 @@
 /**
  * The Mask panel's pictures of a window [T, X, Y, C]: one frame of one channel as a field, the
  * masked input (hidden cells NaN, drawn grey), the hidden cells in image layout, the outline of
- * the hidden region, and the colour scales shared across the window's frames.
+ * the hidden region, the colour scales shared across the window's frames, and which patches a
+ * brush touches on the picture.
  */
 import type { WindowShape } from '../../../data/masks';
+import { tokenIndex, type PatchGeometry } from '../../../data/masks/patches';
 import { fieldRange, type Field, type ValueRange } from '../../views/fieldImage';
 import { channelImage } from '../data/frameImage';
 
@@ -99,4 +101,25 @@ export function hiddenRuns(hidden: Uint8Array, n: number): [number, number, numb
     }
   }
   return runs;
+}
+
+/**
+ * The patches under picture cell (col, row) of frame `frame` (row 0 at the top, as hiddenCells):
+ * the one of that frame's time block, or the same patch in every time block.
+ */
+export function tokensAtCell(
+  g: PatchGeometry,
+  frame: number,
+  col: number,
+  row: number,
+  allFrames: boolean,
+): number[] {
+  const [T, X, Y] = g.window;
+  const x = Math.min(X - 1, Math.max(0, col));
+  const y = Math.min(Y - 1, Math.max(0, Y - 1 - row));
+  const ix = Math.floor(x / g.px);
+  const iy = Math.floor(y / g.py);
+  const block = Math.floor(Math.min(T - 1, Math.max(0, frame)) / g.pt);
+  const blocks = allFrames ? Array.from({ length: g.nt }, (_, it) => it) : [block];
+  return blocks.map((it) => tokenIndex(g, it, ix, iy));
 }

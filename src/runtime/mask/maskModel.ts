@@ -1,0 +1,125 @@
+/**
+ * The Mask panel's trained model: loads a masked autoencoder from a checkpoint in lab storage,
+ * keeps the latest one in memory (disposing the one before when another is asked for) and fills
+ * the hidden patches of one window with it.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { TokenMask } from '../../data/masks';
+import { MAE_MODEL_ID, maeFromCheckpoint } from '../../models/mae/checkpoint';
+import { maeReconstruct, type MaeModel } from '../../models/mae/model';
+import { decodeCheckpoint } from '../../models/nn/checkpoint';
+import type { LabStorage } from '../../storage/labStorage';
+import { errorMessage } from '../../util/errorMessage';
+
+export interface LoadedMaskModel {
+  model: MaeModel;
+  checkpointId: string;
+  /** The checkpoint record's createdAt. */
+  savedAt: number;
+  runId: string;
+  runName: string;
+  step: number;
+}
+
+export interface ModelRequest {
+  checkpointId: string;
+  savedAt?: number;
+}
+
+export class MaskModelCache {
+  private current: { key: string; loaded: Promise<LoadedMaskModel> } | undefined;
+
+  constructor(private readonly openStorage: () => Promise<LabStorage>) {}
+
+  /**
+   * The model of a checkpoint; the same promise while the same checkpoint (and save) is asked
+   * for. Asking for another disposes the model held before, once it has loaded.
+   */
+  get(request: ModelRequest): Promise<LoadedMaskModel> {
+    const key = `${request.checkpointId}@${request.savedAt ?? ''}`;
+    if (this.current?.key === key) return this.current.loaded;
+    this.release();
+    const loaded = this.load(request.checkpointId);
+    const entry = { key, loaded };
+    this.current = entry;
+    // A failed load is not kept: the next preview tries again.
+    loaded.catch(() => {
+      if (this.current === entry) this.current = undefined;
+    });
+    return loaded;
+  }
+
+  /** Disposes the model held in memory. */
+  release(): void {
+    const held = this.current;
+    this.current = undefined;
+    held?.loaded.then(
+      ({ model }) => model.dispose(),
+      () => {},
+    );
+  }
+
+  private async load(checkpointId: string): Promise<LoadedMaskModel> {
+    const storage = await this.openStorage();
+    try {
+      let record;
+      try {
+        record = await storage.checkpoints.get(checkpointId);
+      } catch (error) {
+        throw new Error(`The chosen model's checkpoint cannot be read: ${errorMessage(error)}.`);
+      }
+      if (!record) {
+        throw new Error(
+          'The chosen model’s checkpoint is no longer saved in this browser: choose another source under “Reconstruct with”.',
+        );
+      }
+      let model: MaeModel;
+      let step: number;
+      try {
+        const checkpoint = decodeCheckpoint(record.payload.bytes, { modelId: MAE_MODEL_ID });
+        model = maeFromCheckpoint(checkpoint);
+        step = checkpoint.step;
+      } catch (error) {
+        throw new Error(
+          `The chosen model’s checkpoint is damaged and cannot be loaded (${errorMessage(error)}). Train the model again, or choose another source.`,
+        );
+      }
+      const { runId } = record.summary.meta;
+      const run = await storage.runs.list().catch(() => undefined);
+      const runName =
+        run?.records.find((r) => r.id === runId)?.name ??
+        record.summary.name.replace(/ · step \d+$/, '');
+      return { model, checkpointId, savedAt: record.summary.createdAt, runId, runName, step };
+    } finally {
+      storage.close();
+    }
+  }
+}
+
+/**
+ * The model's reconstruction of one window [T, X, Y, C] on its grid: hidden patches predicted,
+ * visible ones as given. A mask that hides nothing leaves the window as it is.
+ */
+export async function reconstructWithModel(
+  model: MaeModel,
+  window: Float32Array,
+  mask: TokenMask,
+): Promise<Float32Array> {
+  if (mask.masked.length === 0) return window.slice();
+  if (mask.keep.length === 0) {
+    throw new RangeError(
+      'Every patch is hidden: the model needs at least one visible patch to fill in the rest.',
+    );
+  }
+  const [T, X, Y, C] = model.geometry.window;
+  const input = tf.tensor5d(window, [1, T, X, Y, C]);
+  try {
+    const { reconstruction } = await maeReconstruct(model, input, [mask]);
+    // The preview transfers its arrays: give it one that owns its whole buffer.
+    return reconstruction.byteLength === reconstruction.buffer.byteLength
+      ? reconstruction
+      : reconstruction.slice();
+  } finally {
+    input.dispose();
+  }
+}

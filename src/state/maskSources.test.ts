@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { MAE_PRESETS } from '../models/mae/config';
+import type { CheckpointRecordMeta } from '../storage/checkpointRecords';
+import type { RunRecordMeta } from '../storage/runRecords';
+import type { Summary } from '../storage/types';
+import {
+  BASELINE_CHOICE,
+  chosenModel,
+  maskModelOptions,
+  reconstructionSource,
+  type MaskModelOption,
+} from './maskSources';
+import { defaultSettings } from './settingsStore';
+
+const tiny = MAE_PRESETS.tiny.config;
+
+function checkpoint(
+  runId: string,
+  createdAt: number,
+  step: number,
+  config: unknown = { model: { ...tiny }, channels: 1 },
+  modelId = 'mae',
+): Summary<CheckpointRecordMeta> {
+  return {
+    id: `${runId}:latest`,
+    name: `Run ${runId} · step ${step}`,
+    createdAt,
+    sizeBytes: 1,
+    schemaVersion: 2,
+    meta: {
+      modelId,
+      modelVersion: 1,
+      config: config as Record<string, unknown>,
+      step,
+      runId,
+      datasetId: 'd',
+      createdAt,
+    },
+  };
+}
+
+function run(id: string, step: number, finalLoss: number): Summary<RunRecordMeta> {
+  return {
+    id,
+    name: `MAE tiny on data ${id}`,
+    createdAt: 1,
+    sizeBytes: 1,
+    schemaVersion: 2,
+    meta: { step, finalLoss } as RunRecordMeta,
+  };
+}
+
+describe('maskModelOptions', () => {
+  it('lists each MAE checkpoint with its run, newest save first', () => {
+    const options = maskModelOptions(
+      [run('a', 10, 0.5), run('b', 30, 0.25)],
+      [checkpoint('a', 100, 10), checkpoint('b', 300, 20), checkpoint('orphan', 200, 5)],
+    );
+    expect(options.map((o) => [o.checkpointId, o.runName, o.step, o.finalLoss])).toEqual([
+      // b's checkpoint is older than its last step: that loss is not the checkpoint's.
+      ['b:latest', 'MAE tiny on data b', 20, undefined],
+      ['orphan:latest', 'Run orphan', 5, undefined],
+      ['a:latest', 'MAE tiny on data a', 10, 0.5],
+    ]);
+    expect(options[0]).toMatchObject({ savedAt: 300, runId: 'b', channels: 1, config: tiny });
+  });
+
+  it('skips checkpoints of other models or without a readable window', () => {
+    const options = maskModelOptions(
+      [],
+      [
+        checkpoint('other', 1, 1, { model: { ...tiny }, channels: 1 }, 'dino'),
+        checkpoint('no-channels', 2, 1, { model: { ...tiny } }),
+        checkpoint('bad-size', 3, 1, { model: { ...tiny, size: 'big' }, channels: 1 }),
+        checkpoint('good', 4, 1),
+      ],
+    );
+    expect(options.map((o) => o.checkpointId)).toEqual(['good:latest']);
+  });
+});
+
+describe('chosenModel and reconstructionSource', () => {
+  const options = maskModelOptions(
+    [],
+    [checkpoint('old', 1, 1), checkpoint('new', 2, 1)],
+  ) as MaskModelOption[];
+
+  it('default to the newest model, keep a saved choice, and honour the baseline', () => {
+    expect(chosenModel(options, undefined)?.runId).toBe('new');
+    expect(chosenModel(options, 'old:latest')?.runId).toBe('old');
+    expect(chosenModel(options, 'deleted:latest')?.runId).toBe('new');
+    expect(chosenModel(options, BASELINE_CHOICE)).toBeUndefined();
+    expect(chosenModel([], undefined)).toBeUndefined();
+  });
+
+  it('name the checkpoint and save, compared with the set baseline', () => {
+    const values = defaultSettings();
+    values.mask = { ...values.mask, baseline: 'nearest' };
+    expect(reconstructionSource(values, options[1])).toEqual({
+      kind: 'model',
+      checkpointId: 'old:latest',
+      savedAt: 1,
+      baseline: 'nearest',
+    });
+    expect(reconstructionSource(values, undefined)).toEqual({
+      kind: 'baseline',
+      method: 'nearest',
+    });
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Under the Mask panel's views: what fills the reconstruction column, and how well the hidden
+ * patches are filled in; with a trained model, its masked-region error beside the baseline's on
+ * the same mask, and which of the two wins.
+ */
+import { describeBaseline, type MaskPreviewResult } from '../../../runtime/mask/config';
+import { formatMs, formatValue } from '../../format';
+import { comparisonSentence } from './sourceText';
+
+export interface MaskMetricsProps {
+  result: MaskPreviewResult;
+  /** The frame on screen. */
+  frame: number;
+  /** Some trained model could reconstruct instead of the baseline. */
+  modelsAvailable: boolean;
+}
+
+export function MaskMetrics({ result, frame, modelsAvailable }: MaskMetricsProps) {
+  const { hiddenTokens, tokens, maskedRelativeL2, perFrameRelativeL2, reconstructMs, baseline } =
+    result.metrics;
+  const source = result.request.reconstruction;
+  const model = result.model;
+  const hidden = `${hiddenTokens} of ${tokens} (${formatPercent(hiddenTokens / tokens)})`;
+  const frameError = perFrameRelativeL2[frame] ?? Number.NaN;
+
+  if (source.kind === 'baseline' || !model) {
+    const name = describeBaseline(source.kind === 'baseline' ? source.method : source.baseline);
+    return (
+      <>
+        {modelsAvailable ? (
+          <p className="mask-viewer__source">
+            {`The reconstruction column shows the ${name}, filled in from the visible patches only.`}{' '}
+            <strong>A trained model is saved:</strong> choose it under “Reconstruct with” to see how
+            it compares.
+          </p>
+        ) : (
+          <p className="mask-viewer__source">
+            <strong>No model is trained yet:</strong>{' '}
+            {`the reconstruction column shows the ${name}, filled in from the visible patches only.`}{' '}
+            Once a masked autoencoder is trained, its reconstruction appears here instead, to
+            compare against this baseline.
+          </p>
+        )}
+        <table className="results-table mask-viewer__metrics">
+          <caption>How well the hidden patches are filled in</caption>
+          <tbody>
+            <tr>
+              <th scope="row">Hidden patches</th>
+              <td>{hidden}</td>
+            </tr>
+            <tr>
+              <th scope="row">Masked-region relative L2 error, whole window</th>
+              <td>{formatError(maskedRelativeL2)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Masked-region relative L2 error, this frame</th>
+              <td>{formatError(frameError)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Reconstruction time</th>
+              <td>{formatMs(reconstructMs)}</td>
+            </tr>
+          </tbody>
+        </table>
+        <ErrorExplanation />
+      </>
+    );
+  }
+
+  const baselineName = describeBaseline(source.baseline);
+  const baselineFrame = baseline?.perFrameRelativeL2[frame] ?? Number.NaN;
+  const verdict = comparisonSentence(
+    maskedRelativeL2,
+    baseline?.maskedRelativeL2 ?? Number.NaN,
+    baselineName,
+  );
+  const resampled = model.datasetSize !== model.size;
+  return (
+    <>
+      <p className="mask-viewer__source">
+        The masked autoencoder saw only the visible patches and filled in the rest; the table
+        compares it with the {baselineName} on the same mask.{' '}
+        {resampled
+          ? `The dataset's ${model.datasetSize} × ${model.datasetSize} frames are resampled (Fourier interpolation) to the model's ${model.size} × ${model.size} grid. `
+          : ''}
+        It reads {result.channels.length === 1 ? 'the channel' : 'the channels'}{' '}
+        {result.channels.join(', ')}.
+      </p>
+      <table className="results-table mask-viewer__metrics mask-viewer__metrics--compare">
+        <caption>How well the hidden patches are filled in: MAE against baseline</caption>
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">MAE (step {model.step})</th>
+            <th scope="col">{capitalize(baselineName)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Hidden patches</th>
+            <td colSpan={2}>{hidden}</td>
+          </tr>
+          <ComparedRow
+            label="Masked-region relative L2 error, whole window"
+            mae={maskedRelativeL2}
+            baseline={baseline?.maskedRelativeL2 ?? Number.NaN}
+          />
+          <ComparedRow
+            label="Masked-region relative L2 error, this frame"
+            mae={frameError}
+            baseline={baselineFrame}
+          />
+          <tr>
+            <th scope="row">Reconstruction time</th>
+            <td>{formatMs(reconstructMs)}</td>
+            <td>{baseline ? formatMs(baseline.reconstructMs) : '–'}</td>
+          </tr>
+        </tbody>
+      </table>
+      {verdict ? <p className="mask-viewer__verdict">{verdict}</p> : null}
+      <ErrorExplanation />
+    </>
+  );
+}
+
+/** One error row: the lower of the two is marked, in words as well as in bold. */
+function ComparedRow({ label, mae, baseline }: { label: string; mae: number; baseline: number }) {
+  const both = Number.isFinite(mae) && Number.isFinite(baseline);
+  const cell = (value: number, wins: boolean) => (
+    <td className={wins ? 'mask-viewer__winner' : undefined}>
+      {formatError(value)}
+      {wins ? <span className="visually-hidden"> (lower)</span> : null}
+    </td>
+  );
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {cell(mae, both && mae < baseline)}
+      {cell(baseline, both && baseline < mae)}
+    </tr>
+  );
+}
+
+function ErrorExplanation() {
+  return (
+    <p className="muted small">
+      The relative L2 error compares the reconstruction with the original on the hidden pixels only:
+      ‖reconstruction − original‖ / ‖original‖. 0 is perfect; 1 is no better than filling in zeros.
+    </p>
+  );
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function formatPercent(share: number): string {
+  return `${Math.round(share * 1000) / 10} %`;
+}
+
+function formatError(value: number): string {
+  return Number.isNaN(value) ? 'nothing hidden' : formatValue(value);
+}

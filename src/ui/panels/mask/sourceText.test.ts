@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { MAE_PRESETS, maeParameterCount } from '../../../models/mae/config';
+import type { MaskModelOption } from '../../../state/maskSources';
+import { formatParameterCount } from '../model/formatCount';
+import { comparisonSentence, modelOptionLabel, modelWindowNote } from './sourceText';
+
+const option = (change: Partial<MaskModelOption> = {}): MaskModelOption => ({
+  checkpointId: 'r:latest',
+  savedAt: 1,
+  runId: 'r',
+  runName: 'MAE tiny on waves',
+  step: 10,
+  finalLoss: 0.01234,
+  config: MAE_PRESETS.tiny.config,
+  channels: 1,
+  ...change,
+});
+
+describe('modelOptionLabel', () => {
+  it('names the model, preset, size, step and loss', () => {
+    const count = formatParameterCount(maeParameterCount(MAE_PRESETS.tiny.config, 1));
+    expect(modelOptionLabel(option())).toBe(`MAE tiny · ${count} params · step 10 · loss 0.0123`);
+    const custom = option({
+      config: { ...MAE_PRESETS.small.config, depth: 3 },
+      finalLoss: undefined,
+      step: 4,
+    });
+    expect(modelOptionLabel(custom)).toMatch(/^MAE custom · [\d.]+ [kM] params · step 4$/);
+  });
+});
+
+describe('modelWindowNote', () => {
+  it("states the model's window and patches", () => {
+    expect(modelWindowNote(option())).toBe(
+      'Set by the model: windows of 4 frames on its 16 × 16 grid, in patches of 2 frames × 4 × 4 points.',
+    );
+  });
+});
+
+describe('comparisonSentence', () => {
+  it('says who fills the mask better, and by how much', () => {
+    const name = 'linear interpolation baseline';
+    expect(comparisonSentence(0.1, 0.25, name)).toBe(
+      'On this mask the MAE beats the linear interpolation baseline: error 0.1 against 0.25 (2.5× lower).',
+    );
+    expect(comparisonSentence(0.3, 0.2, name)).toMatch(
+      /^On this mask the linear interpolation baseline beats the MAE: error 0.3 against 0.2\./,
+    );
+    expect(comparisonSentence(0.2, 0.2, name)).toMatch(/do equally well/);
+    expect(comparisonSentence(Number.NaN, Number.NaN, name)).toBeUndefined();
+  });
+});
