@@ -43,7 +43,7 @@ export function comparisonSentence(
     return `On this mask the MAE beats the ${baselineName}: ${numbers}${times}.`;
   }
   if (modelError > baselineError) {
-    return `On this mask the ${baselineName} beats the MAE: ${numbers}. More training usually turns this round.`;
+    return `On this mask the ${baselineName} beats the MAE: ${numbers}. Train longer or on more data and compare again.`;
   }
   return `On this mask the MAE and the ${baselineName} do equally well: ${numbers}.`;
 }
