@@ -8,6 +8,12 @@ export const MAE_MODEL_ID = 'mae';
 /** Bump when parameter names or their meaning change. */
 export const MAE_MODEL_VERSION = 1;
 
+/**
+ * Settings added after checkpoints were first written, with the value every model saved before
+ * then was built with: a checkpoint that lacks one loads with this value.
+ */
+export const MAE_SETTINGS_ADDED_LATER: Readonly<Partial<MaeConfig>> = { patchNorm: true };
+
 /** The checkpoint's `config`: the model's settings and the channels it was built for. */
 export interface MaeCheckpointConfig {
   model: MaeConfig;
@@ -31,7 +37,7 @@ export function readMaeCheckpointConfig(checkpoint: Checkpoint): MaeCheckpointCo
     );
   }
   const config = checkpoint.config as { model?: Record<string, unknown>; channels?: unknown };
-  const given = config?.model ?? {};
+  const given = { ...MAE_SETTINGS_ADDED_LATER, ...config?.model };
   const { accepted, rejected } = checkValues(maeSchema, given);
   const missing = Object.keys(maeSchema).filter((k) => !(k in given));
   if (rejected.length || missing.length) {

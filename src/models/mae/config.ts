@@ -168,6 +168,13 @@ export const maeSchema = defineSchema({
     default: false,
     help: 'Predict each hidden patch after removing its mean and scaling by its spread (He et al.); MAE-PDE does not.',
   },
+  patchNorm: {
+    kind: 'boolean',
+    key: 'mae.pn',
+    label: 'Normalize each patch before embedding',
+    default: true,
+    help: 'On (as MAE-PDE), the encoder sees each visible patch rescaled to zero mean and unit spread: steadier training, but blind to the level and amplitude the decoder must predict for hidden patches.',
+  },
 });
 
 export type MaeConfig = SchemaValues<typeof maeSchema>;
@@ -266,7 +273,7 @@ export function maeConfigProblem(config: MaeConfig): string | undefined {
 
 /**
  * Trainable parameters, counted from the architecture (methods.md §1b): patch embedding
- * LN → Linear → LN, positions (+ CLS), encoder blocks, decoder projection, decoder positions,
+ * [LN →] Linear → LN, positions (+ CLS), encoder blocks, decoder projection, decoder positions,
  * mask token, decoder blocks, output projection. Must equal the model's own count (tested).
  */
 export function maeParameterCount(config: MaeConfig, channels = 1): number {
@@ -288,7 +295,7 @@ export function maeParameterCount(config: MaeConfig, channels = 1): number {
   };
   const learned = config.positions === 'learned';
   const encoder =
-    layerNorm(dim) +
+    (config.patchNorm ? layerNorm(dim) : 0) +
     linear(dim, config.width) +
     layerNorm(config.width) +
     (learned ? (tokens + 1) * config.width : 0) +

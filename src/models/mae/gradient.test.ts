@@ -42,14 +42,18 @@ const config: MaeConfig = {
 };
 
 let model: MaeModel;
+/** The same architecture without the per-patch LayerNorm in front of the patch embedding. */
+let withoutPatchNorm: MaeModel;
 let windows: tf.Tensor;
 beforeAll(async () => {
   await tf.setBackend('cpu');
   model = createMae(config, { seed: 11 });
+  withoutPatchNorm = createMae({ ...config, patchNorm: false }, { seed: 11 });
   windows = seededTensor([2, 2, 8, 8, 1], 4);
 });
 afterAll(() => {
   model.dispose();
+  withoutPatchNorm.dispose();
   windows.dispose();
 });
 
@@ -67,17 +71,22 @@ function centralDifference(variable: tf.Variable, index: number, loss: () => num
 }
 
 describe('MAE gradients', () => {
-  it.each([false, true])(
-    `agree with central differences (h = ${H}) on every tensor (normalized targets: %s)`,
-    (normalizeTargets) => {
-      const normalized = { ...model, config: { ...model.config, normalizeTargets } };
-      const masks = maskBatch(model.geometry, { strategy: 'random', ratio: 0.5 }, 3, 2);
-      const lossTensor = () => maeLoss(normalized, windows, masks);
+  it.each([
+    { patchNorm: true, normalizeTargets: false },
+    { patchNorm: true, normalizeTargets: true },
+    { patchNorm: false, normalizeTargets: false },
+  ])(
+    `agree with central differences (h = ${H}) on every tensor (%o)`,
+    ({ patchNorm, normalizeTargets }) => {
+      const subject = patchNorm ? model : withoutPatchNorm;
+      const configured = { ...subject, config: { ...subject.config, normalizeTargets } };
+      const masks = maskBatch(subject.geometry, { strategy: 'random', ratio: 0.5 }, 3, 2);
+      const lossTensor = () => maeLoss(configured, windows, masks);
       const loss = () => tf.tidy(() => lossTensor().dataSync()[0]!);
       const before = tf.memory().numTensors;
-      const analytic = tfGradients(model.params, lossTensor);
+      const analytic = tfGradients(subject.params, lossTensor);
       const rng = createRng(normalizeTargets ? 2 : 1);
-      for (const [name, variable] of model.params.trainable()) {
+      for (const [name, variable] of subject.params.trainable()) {
         const grad = analytic.get(name)!;
         if (name === 'encoder.cls') {
           // The CLS token is not fed during pretraining (as in MAE-PDE): no gradient at all.

@@ -33,7 +33,10 @@ function maeFacts(config: MaeConfig): ModelFact[] {
 }
 
 const maeGroups: readonly ConfigGroup<keyof MaeConfig>[] = [
-  { legend: 'Data window and patches', params: ['size', 'frames', 'patchT', 'patchXY'] },
+  {
+    legend: 'Data window and patches',
+    params: ['size', 'frames', 'patchT', 'patchXY', 'patchNorm'],
+  },
   { legend: 'Encoder', params: ['width', 'depth', 'heads', 'headDim', 'mlp', 'positions'] },
   {
     legend: 'Decoder',

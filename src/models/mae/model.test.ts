@@ -113,6 +113,12 @@ describe('parameter count', () => {
     variants.push([`${id}, sin-cos`, { ...config, positions: 'sincos' }, 1]);
   }
   variants.push(['tiny, 2 channels', tiny, 2]);
+  variants.push(['tiny, no patch norm', { ...tiny, patchNorm: false }, 1]);
+  variants.push([
+    'small, no patch norm, 2 channels',
+    { ...MAE_PRESETS.small.config, patchNorm: false },
+    2,
+  ]);
   // No output projection for one full-width head, no decoder projection for equal widths.
   variants.push([
     'tiny, one full-width head, equal widths',
@@ -126,6 +132,7 @@ describe('parameter count', () => {
     // Everything in Params trains; sin-cos tables live outside it.
     expect(model.params.count('trainable')).toBe(model.params.count());
     expect(model.params.has('encoder.pos')).toBe(config.positions === 'learned');
+    expect(model.params.has('encoder.patch.norm0.weight')).toBe(config.patchNorm);
     expect(model.fixedPositions === null).toBe(config.positions === 'learned');
     model.dispose();
   });
@@ -217,6 +224,25 @@ describe('maeForward', () => {
       tf.dispose([windows, hiddenEdit, visibleEdit, base, afterHidden, afterVisible]);
       model.dispose();
     }
+  });
+
+  it('sees the patches’ level and amplitude only without the per-patch norm', () => {
+    const change = (patchNorm: boolean) => {
+      const model = createMae({ ...tiny, patchNorm }, { seed: 6 });
+      const windows = windowsFor(model, 2, 7);
+      const masks = masksFor(model, 2, 4);
+      // Every patch shifted and stretched alike: a per-patch LayerNorm undoes it exactly, up to
+      // its eps (1e-5 against a variance of order 0.1).
+      const affine = windows.mul(3).add(2);
+      const base = maeForward(model, windows, masks);
+      const moved = maeForward(model, affine, masks);
+      const difference = maxAbsDiff(moved.pred.dataSync(), base.pred.dataSync());
+      tf.dispose([windows, affine, base, moved]);
+      model.dispose();
+      return difference;
+    };
+    expect(change(true)).toBeLessThan(1e-3);
+    expect(change(false)).toBeGreaterThan(0.1);
   });
 
   it('refuses masks that leave different numbers of tokens visible', () => {

@@ -1,8 +1,8 @@
 /**
  * MAE-PDE's masked autoencoder (Zhou & Barati Farimani 2024; lucidrains' MAE over a ViT3D), as
- * pure functions over named parameters: patch embedding LN → Linear → LN, positions, a pre-LN
- * transformer encoder that sees only the visible tokens, and a narrow decoder that fills the
- * hidden ones with a learned mask token and predicts every token's patch values.
+ * pure functions over named parameters: patch embedding LN → Linear → LN (the first LN optional),
+ * positions, a pre-LN transformer encoder that sees only the visible tokens, and a narrow decoder
+ * that fills the hidden ones with a learned mask token and predicts every token's patch values.
  */
 import * as tf from '@tensorflow/tfjs';
 import { patchGeometry, type PatchGeometry } from '../../data/masks/patches';
@@ -80,7 +80,7 @@ export function createMae(config: MaeConfig, options: CreateMaeOptions = {}): Ma
   const learned = config.positions === 'learned';
   const params = new Params(options.seed ?? 0);
 
-  initLayerNorm(params, 'encoder.patch.norm0', tokenSize);
+  if (config.patchNorm) initLayerNorm(params, 'encoder.patch.norm0', tokenSize);
   initLinear(params, 'encoder.patch.linear', tokenSize, width);
   initLayerNorm(params, 'encoder.patch.norm1', width);
   // Row 0 is the CLS token's, patch token i uses row i + 1 (vit3d's pos_embedding).
@@ -176,7 +176,8 @@ function decoderPositions(model: MaeModel): tf.Tensor2D {
 function embedPatches(model: MaeModel, patches: tf.Tensor3D): tf.Tensor3D {
   const { params, geometry } = model;
   const width = model.config.width;
-  let x = layerNorm(params, 'encoder.patch.norm0', patches);
+  // Without the first LayerNorm the encoder sees each patch's absolute level and amplitude.
+  let x = model.config.patchNorm ? layerNorm(params, 'encoder.patch.norm0', patches) : patches;
   x = linear(params, 'encoder.patch.linear', x);
   x = layerNorm(params, 'encoder.patch.norm1', x);
   return x.add(encoderPositions(model).slice([1, 0], [geometry.tokens, width])) as tf.Tensor3D;
