@@ -1,4 +1,4 @@
-/** Measurements in headless Chromium (WebGPU through SwiftShader here): startup, self-test per backend, drawing speed, generation throughput, live-simulator frame rate. */
+/** Measurements in headless Chromium (WebGPU through SwiftShader here): startup, self-test per backend, drawing speed, generation throughput, live-simulator frame rate, MAE training speed. */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_PATH, WEBGPU_ARGS } from '../e2e/environment';
 import { PDE_CATALOG } from '../src/pde/catalog';
@@ -7,6 +7,8 @@ import type {
   BenchGenerateParams,
   BenchGenerateResult,
 } from '../src/runtime/jobs/benchGenerateConfig';
+import type { BenchTrainParams, BenchTrainResult } from '../src/runtime/jobs/benchTrainConfig';
+import { capped, measureTrainingOn, TRAINING_BENCH, type BackendTraining } from './trainingBench';
 
 export const BENCH_SELF_TEST = { size: 256, batch: 2, repeats: 5, fitSteps: 50, fitGrid: 32 };
 const SELF_TEST_QUERY = `st.n=${BENCH_SELF_TEST.size}&st.b=${BENCH_SELF_TEST.batch}&st.r=${BENCH_SELF_TEST.repeats}&st.s=${BENCH_SELF_TEST.fitSteps}&st.g=${BENCH_SELF_TEST.fitGrid}`;
@@ -150,6 +152,42 @@ function benchGenerate(page: Page, params: BenchGenerateParams): Promise<BenchGe
           pdeLab: { benchGenerate(p: BenchGenerateParams): Promise<BenchGenerateResult> };
         }
       ).pdeLab.benchGenerate(p),
+    params,
+  );
+}
+
+/**
+ * MAE training speed per backend (TRAINING_BENCH's plan), each backend in a fresh page whose
+ * worker runs the `benchTrain` job; a run over the cap closes the page, which ends its worker.
+ */
+export async function measureBrowserTraining(browser: Browser, baseUrl: string) {
+  const results: Record<string, BackendTraining | { error: string }> = {};
+  for (const backend of BACKENDS) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}?p=diagnostics&backend=${backend}`);
+      await waitForBackend(page, backend);
+      results[backend] = await measureTrainingOn('Chromium', backend, (params) =>
+        capped(benchTrain(page, params), TRAINING_BENCH.capSeconds, () => void context.close()),
+      );
+    } catch (error) {
+      results[backend] = { error: firstLine(error) };
+      console.log(`training Chromium ${backend}: ${JSON.stringify(results[backend])}`);
+    }
+    await context.close();
+  }
+  return results;
+}
+
+function benchTrain(page: Page, params: BenchTrainParams): Promise<BenchTrainResult> {
+  return page.evaluate(
+    (p) =>
+      (
+        globalThis as unknown as {
+          pdeLab: { benchTrain(p: BenchTrainParams): Promise<BenchTrainResult> };
+        }
+      ).pdeLab.benchTrain(p),
     params,
   );
 }

@@ -1,4 +1,4 @@
-/** The same self-test in Node, on the tfjs CPU and WebAssembly backends (what the CLI uses). */
+/** The self-test, generation and training benches in Node, on the tfjs CPU and WebAssembly backends (what the CLI uses). */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { defaults } from '../src/schema/params';
@@ -8,7 +8,9 @@ import { runSelfTest } from '../src/runtime/selftest/selfTest';
 import { PDE_SPECS } from '../src/pde/registry';
 import type { PdeId } from '../src/pde/types';
 import { benchGenerate } from '../src/runtime/jobs/benchGenerate';
+import { benchTrain } from '../src/runtime/jobs/benchTrain';
 import { BENCH_SELF_TEST } from './browserBench';
+import { capped, measureTrainingOn, TRAINING_BENCH, type BackendTraining } from './trainingBench';
 
 export async function measureNodeSelfTests() {
   const results: Record<string, unknown> = {};
@@ -55,6 +57,29 @@ export async function measureNodeGeneration(): Promise<Record<string, Generation
       seconds: r.seconds,
       cellUpdatesPerSecond: r.cellUpdatesPerSecond,
     };
+  }
+  return results;
+}
+
+/** MAE training speed in Node (TRAINING_BENCH's plan) on the CPU and WebAssembly backends. */
+export async function measureNodeTraining(): Promise<
+  Record<string, BackendTraining | { error: string }>
+> {
+  const results: Record<string, BackendTraining | { error: string }> = {};
+  for (const backend of ['cpu', 'wasm']) {
+    if (!(await tf.setBackend(backend))) {
+      results[backend] = { error: `${backend} did not start` };
+      continue;
+    }
+    results[backend] = await measureTrainingOn('Node', backend, (params) => {
+      // The job yields between steps, so a stop asked for by the cap ends it at the next one.
+      const runner = new JobRunner();
+      return capped(
+        runner.run('bench', benchTrain, params, () => {}),
+        TRAINING_BENCH.capSeconds,
+        () => runner.cancel('bench'),
+      );
+    });
   }
   return results;
 }

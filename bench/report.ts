@@ -1,4 +1,6 @@
 /** Turns a bench JSON report into the Markdown tables the README shows. */
+import { trainingLines, type TrainingReport } from './trainingReport';
+
 interface SelfTestSummary {
   error?: string;
   totalMs?: number;
@@ -33,6 +35,7 @@ interface Report {
     results: Record<string, Record<string, GenerationRun | Failure>>;
   };
   liveFps?: { seconds: number; results: Record<string, Record<string, LiveFpsRun | Failure>> };
+  training?: TrainingReport;
 }
 
 interface Failure {
@@ -163,5 +166,20 @@ export function formatReport(report: Report): string {
       ? ['', ...generationBrowserLines(report.generationBrowser, report.generationNode)]
       : []),
     ...(report.liveFps ? ['', ...liveFpsLines(report.liveFps)] : []),
+    ...(report.training
+      ? [
+          '',
+          ...trainingLines(
+            report.training,
+            {
+              cpus: report.machine.cpus,
+              swiftShader: /swiftshader/i.test(
+                `${report.browser.adapter?.vendor} ${report.browser.adapter?.architecture}`,
+              ),
+            },
+            report.date,
+          ),
+        ]
+      : []),
   ].join('\n');
 }

@@ -8,10 +8,24 @@ interface LabFixtures {
   /** Console errors matching one of these are expected by the test and not counted. */
   allowConsoleErrors: RegExp[];
   consoleErrors: string[];
+  /**
+   * False: the site serves no pretrained model (its manifest answers with the HTML page, as a
+   * static host without the file may), for tests that start from a lab with nothing trained.
+   */
+  shipsPretrainedModel: boolean;
 }
 
 export const test = base.extend<LabFixtures>({
   allowConsoleErrors: [[], { option: true }],
+  shipsPretrainedModel: [true, { option: true }],
+  context: async ({ context, shipsPretrainedModel }, use) => {
+    if (!shipsPretrainedModel) {
+      await context.route('**/pretrained/mae.json', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html>' }),
+      );
+    }
+    await use(context);
+  },
   consoleErrors: [
     async ({ page, allowConsoleErrors }, use) => {
       const errors: string[] = [];

@@ -2,6 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectBackend, test } from './fixtures';
 
+// These tests start from a lab with nothing trained; pretrained.spec.ts covers the shipped model.
+test.use({ shipsPretrainedModel: false });
+
 /** The masked input's overlay (hatching and outline of the hidden patches) as a PNG data URL. */
 function overlayImage(views: Locator): Promise<string> {
   return views

@@ -2,6 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, expectBackend, test } from './fixtures';
 
+// These tests start from a lab with nothing trained; pretrained.spec.ts covers the shipped model.
+test.use({ shipsPretrainedModel: false });
+
 /** The tiny MAE preset through its URL keys, as e2e/train.spec.ts uses it. */
 const TINY_MAE =
   'mae.n=16&mae.t=4&mae.pt=2&mae.px=4&mae.w=32&mae.d=1&mae.h=2&mae.hd=16&mae.mlp=64' +

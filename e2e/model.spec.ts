@@ -25,8 +25,8 @@ test('configures the MAE: presets, parameter count, custom settings and problems
   const diagram = page.getByRole('figure', { name: /How the masked autoencoder sees/ });
   await expect(presets.getByRole('radio', { name: 'Small' })).toBeChecked();
   await expect(presets.getByRole('radio', { checked: true })).toHaveCount(1);
-  await expect(count).toHaveText('0.69 M');
-  await expect(page.getByText('692,320 exactly')).toBeVisible();
+  await expect(count).toHaveText('0.64 M');
+  await expect(page.getByText('642,976 exactly')).toBeVisible();
   await expect(diagram).toContainText('256 tokens of 32 values');
   await expect(diagram).toContainText('reads the 64 visible tokens only');
   await expect(diagram).toContainText('+ 192 mask tokens = 256');
@@ -42,7 +42,7 @@ test('configures the MAE: presets, parameter count, custom settings and problems
   const tiny = presets.getByRole('radio', { name: 'Tiny' });
   await expect(tiny).toBeChecked();
   await expect(tiny).toBeFocused();
-  await expect(count).toHaveText('14.5 k');
+  await expect(count).toHaveText('12.9 k');
   await expect(page).toHaveURL(/[?&]mp=tiny/);
   await expect(page).toHaveURL(/[?&]mae\.n=16/);
   await expect(page.getByRole('spinbutton', { name: /^Grid/ })).toHaveValue('16');
@@ -79,7 +79,7 @@ test('configures the MAE: presets, parameter count, custom settings and problems
   // A preset starts over; Back returns to the custom config.
   await presets.getByRole('radio', { name: 'Small' }).click();
   await expect(alert).toHaveCount(0);
-  await expect(count).toHaveText('0.69 M');
+  await expect(count).toHaveText('0.64 M');
   await expect(page).not.toHaveURL(/mae\.|mp=/);
   await page.goBack();
   await expect(current).toContainText('Custom');
@@ -99,7 +99,7 @@ test('the Model panel fits a phone-sized screen', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   // A hand-edited preset key with no config of its own: the config (Small's) decides.
   await page.goto('/?p=model&mp=paper');
-  await expect(page.getByTestId('parameter-count')).toHaveText('0.69 M');
+  await expect(page.getByTestId('parameter-count')).toHaveText('0.64 M');
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - window.innerWidth,
   );

@@ -2,7 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useDiagnostics } from './state/diagnosticsStore';
 import type { BenchGenerateParams } from './runtime/jobs/benchGenerateConfig';
+import type { BenchTrainParams } from './runtime/jobs/benchTrainConfig';
 import { liveSummary, subscribeLiveFrames } from './state/liveStore';
+import { startPretrainedInstall } from './state/pretrainedStore';
 import { computeClient, startRuntime } from './state/runtimeStore';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
@@ -10,6 +12,7 @@ import './ui/styles.css';
 
 startUrlSync();
 startRuntime();
+startPretrainedInstall();
 
 /** Live-simulator frames handed to the views since load, and when the newest arrived (for the bench's fps). */
 const liveFrames = { count: 0, lastAt: 0 };
@@ -28,6 +31,9 @@ Object.assign(globalThis, {
     /** Times one record interval of dataset generation in the worker (`npm run bench`). */
     benchGenerate: (params: BenchGenerateParams) =>
       computeClient().runJob('benchGenerate', params, () => {}).result,
+    /** Times MAE training steps in the worker (`npm run bench`). */
+    benchTrain: (params: BenchTrainParams) =>
+      computeClient().runJob('benchTrain', params, () => {}).result,
     /** The newest self-test's figures, without its arrays. */
     lastSelfTest: () => {
       const result = useDiagnostics.getState().results[0];

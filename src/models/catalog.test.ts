@@ -5,8 +5,10 @@ import { matchingPreset, MODEL_CATALOG, MODEL_IDS, modelEntry } from './catalog'
 describe('model catalog', () => {
   it('counts the MAE presets’ parameters from their configs', () => {
     const { mae } = MODEL_CATALOG;
-    expect(mae.parameterCount(mae.presets.tiny.config)).toBe(14_496);
-    expect(mae.parameterCount(mae.presets.small.config)).toBe(692_320);
+    // The lab's presets use fixed sin-cos positions and no per-patch LayerNorm; the paper's has
+    // MAE-PDE's learned positions and LayerNorm.
+    expect(mae.parameterCount(mae.presets.tiny.config)).toBe(12_864);
+    expect(mae.parameterCount(mae.presets.small.config)).toBe(642_976);
     expect(mae.parameterCount(mae.presets.paper.config)).toBe(10_990_336);
   });
 
@@ -43,7 +45,7 @@ describe('model catalog', () => {
     const { mae } = MODEL_CATALOG;
     const small = mae.presets.small.config;
     expect(matchingPreset(mae, { ...small, width: 96 })).toBeUndefined();
-    expect(matchingPreset(mae, { ...small, positions: 'sincos' })).toBeUndefined();
+    expect(matchingPreset(mae, { ...small, positions: 'learned' })).toBeUndefined();
     expect(matchingPreset(mae, { ...small, normalizeTargets: true })).toBeUndefined();
     expect(matchingPreset(mae, { ...mae.presets.paper.config, maskRatio: 0.75 })).toBeUndefined();
   });

@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { MaskPreviewRequest, MaskPreviewResult } from './mask/config';
+import type { PretrainedInstall } from './pretrained/config';
 import type {
   BackendPreference,
   BackendReport,
@@ -118,6 +119,12 @@ export class ComputeClient {
   maskPreview(request: MaskPreviewRequest): Promise<MaskPreviewResult> {
     if (!this.api) return Promise.reject(new WorkerGoneError('The compute worker is not running.'));
     return this.api.maskPreview(request);
+  }
+
+  /** Stores the site's pretrained model as a finished run (see runtime/pretrained). */
+  installPretrained(directoryUrl: string): Promise<PretrainedInstall> {
+    if (!this.api) return Promise.reject(new WorkerGoneError('The compute worker is not running.'));
+    return this.api.installPretrained(directoryUrl);
   }
 
   async memory(): Promise<MemorySnapshot | undefined> {

@@ -3,9 +3,12 @@
  * typed arrays cross it; tensors never leave the worker. This file must stay free of tfjs imports.
  */
 import type { BenchGenerateParams, BenchGenerateResult } from './jobs/benchGenerateConfig';
+import type { BenchTrainParams, BenchTrainResult } from './jobs/benchTrainConfig';
 import type { BuildDatasetParams, BuildDatasetResult } from './jobs/buildDatasetConfig';
+import type { EvaluateModelParams, EvaluateModelResult } from './jobs/evaluateModelConfig';
 import type { LiveConfig, LiveFrame, PaintStroke } from './live/config';
 import type { MaskPreviewRequest, MaskPreviewResult } from './mask/config';
+import type { PretrainedInstall } from './pretrained/config';
 import type { SelfTestParams, SelfTestResult } from './selftest/config';
 import type { TrainModelParams, TrainModelResult } from './jobs/trainModelConfig';
 
@@ -69,13 +72,17 @@ export interface JobParams {
   selfTest: SelfTestParams;
   buildDataset: BuildDatasetParams;
   benchGenerate: BenchGenerateParams;
+  benchTrain: BenchTrainParams;
   trainModel: TrainModelParams;
+  evaluateModel: EvaluateModelParams;
 }
 export interface JobResults {
   selfTest: SelfTestResult;
   buildDataset: BuildDatasetResult;
   benchGenerate: BenchGenerateResult;
+  benchTrain: BenchTrainResult;
   trainModel: TrainModelResult;
+  evaluateModel: EvaluateModelResult;
 }
 export type JobKind = keyof JobParams;
 
@@ -117,4 +124,6 @@ export interface ComputeApi {
   livePaint(stroke: PaintStroke): Promise<LiveFrame>;
   /** The Mask panel: one window of a saved dataset, masked and reconstructed. */
   maskPreview(request: MaskPreviewRequest): Promise<MaskPreviewResult>;
+  /** Stores the site's pretrained model as a finished run (`directoryUrl` ends in '/'). */
+  installPretrained(directoryUrl: string): Promise<PretrainedInstall>;
 }

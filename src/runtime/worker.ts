@@ -7,11 +7,14 @@ import * as Comlink from 'comlink';
 import { loseGpu, startBackend, watchGpuLoss } from './backends';
 import { JobRunner, type JobHandler } from './jobRunner';
 import { benchGenerate } from './jobs/benchGenerate';
+import { benchTrain } from './jobs/benchTrain';
 import { buildDataset } from './jobs/buildDataset';
+import { evaluateModel } from './jobs/evaluateModel';
 import { trainModel } from './jobs/trainModel';
 import type { LiveFrame } from './live/config';
 import { LiveSimulator } from './live/liveSimulator';
 import { MaskPreviewer } from './mask/maskPreview';
+import { installPretrained } from './pretrained/installPretrained';
 import type {
   ComputeApi,
   JobEvent,
@@ -21,6 +24,7 @@ import type {
   MemorySnapshot,
   RuntimeEvent,
 } from './protocol';
+import { openLabStorage } from '../storage/labStorage';
 import { runSelfTest } from './selftest/selfTest';
 import { collectTransferables } from './transferables';
 
@@ -28,7 +32,9 @@ const handlers: { [K in JobKind]: JobHandler<JobParams[K], JobResults[K]> } = {
   selfTest: runSelfTest,
   buildDataset,
   benchGenerate,
+  benchTrain,
   trainModel: (params, ctx) => trainModel(params, ctx),
+  evaluateModel: (params, ctx) => evaluateModel(params, ctx),
 };
 
 const runner = new JobRunner();
@@ -112,6 +118,7 @@ const api: ComputeApi = {
     const result = await masks.preview(request);
     return Comlink.transfer(result, collectTransferables(result));
   },
+  installPretrained: (directoryUrl) => installPretrained(directoryUrl, () => openLabStorage()),
 };
 
 /** The promise's value if it settles within `ms`, else undefined. */

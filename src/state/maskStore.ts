@@ -6,17 +6,16 @@
  * dataset when none is saved.
  */
 import { create } from 'zustand';
-import { PDE_CATALOG } from '../pde/catalog';
 import type { MaskPreviewRequest, MaskPreviewResult } from '../runtime/mask/config';
 import type { DatasetRecordMeta } from '../storage/datasetRecords';
 import type { Summary } from '../storage/types';
 import { errorMessage } from '../util/errorMessage';
 import { useDatasets } from './datasetsStore';
+import { defaultDatasetSettings } from './defaultDataset';
 import { maskModelOptions, type MaskModelOption } from './maskSources';
 import { computeClient } from './runtimeStore';
 import type { Settings } from './settingsSchema';
 import { useSettings } from './settingsStore';
-import { pdeSectionId } from './simulationSchema';
 import { labStorage } from './storageStore';
 
 /** A painted mask: one flag per token (1 hidden) of the window and mask it was painted on. */
@@ -165,34 +164,10 @@ export function paintedFor(painting: Painting | undefined, key: string): number[
   return painting?.key === key ? Array.from(painting.flags) : undefined;
 }
 
-const DEFAULT_MIX = ['heat', 'advection', 'burgers'] as const;
-
 /** Sets the Data panel's builder to the default dataset; returns the reasons for anything refused. */
 export function applyDefaultDatasetSettings(): string[] {
   const settings = useSettings.getState();
   return Object.entries(defaultDatasetSettings(settings.values)).flatMap(([section, values]) =>
     settings.update(section, values),
   );
-}
-
-/**
- * MAE-PDE's pretraining data in small: heat, advection and Burgers in equal shares from random
- * sines, 48 trajectories of 24 frames at 32², all recorded at the same interval.
- */
-function defaultDatasetSettings(values: Settings): Record<string, Record<string, unknown>> {
-  const record = PDE_CATALOG.heat.defaultRecordInterval;
-  const weights = Object.fromEntries(
-    Object.keys(values.mix ?? {}).map((id) => [
-      id,
-      (DEFAULT_MIX as readonly string[]).includes(id) ? 1 : 0,
-    ]),
-  );
-  return {
-    sim: { n: '32' },
-    build: { mode: 'mix', count: 48, frames: 24 },
-    mix: weights,
-    ...Object.fromEntries(
-      DEFAULT_MIX.map((id) => [pdeSectionId(id), { initial: 'random-sines', record }]),
-    ),
-  };
 }

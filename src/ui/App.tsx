@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useSettings } from '../state/settingsStore';
 import { applyTheme, useTheme } from '../state/themeStore';
 import { DataPanel } from './panels/data/DataPanel';
-import { PLACEHOLDERS, PlaceholderPanel } from './panels/PlaceholderPanel';
 import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
 import { SettingsDialog } from './shell/SettingsDialog';
@@ -19,6 +18,9 @@ const ModelPanel = lazy(() =>
 );
 const TrainPanel = lazy(() =>
   import('./panels/train/TrainPanel').then((m) => ({ default: m.TrainPanel })),
+);
+const ResultsPanel = lazy(() =>
+  import('./panels/results/ResultsPanel').then((m) => ({ default: m.ResultsPanel })),
 );
 
 export function App() {
@@ -52,7 +54,7 @@ export function App() {
           ) : panel === 'train' ? (
             <TrainPanel />
           ) : (
-            <PlaceholderPanel {...PLACEHOLDERS[panel]} />
+            <ResultsPanel />
           )}
         </Suspense>
       </main>

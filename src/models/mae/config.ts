@@ -159,7 +159,8 @@ export const maeSchema = defineSchema({
       { value: 'learned', label: 'Learned (as MAE-PDE)' },
       { value: 'sincos', label: 'Fixed sin-cos (as the original MAE)' },
     ],
-    default: 'learned',
+    default: 'sincos',
+    help: 'Learned positions start random and must first learn where each patch is; fixed sin-cos ones say it from the first step (the lab’s default, README “Masked autoencoder”).',
   },
   normalizeTargets: {
     kind: 'boolean',
@@ -172,8 +173,8 @@ export const maeSchema = defineSchema({
     kind: 'boolean',
     key: 'mae.pn',
     label: 'Normalize each patch before embedding',
-    default: true,
-    help: 'On (as MAE-PDE), the encoder sees each visible patch rescaled to zero mean and unit spread: steadier training, but blind to the level and amplitude the decoder must predict for hidden patches.',
+    default: false,
+    help: 'On (as MAE-PDE), the encoder sees each visible patch rescaled to zero mean and unit spread, blind to the level and amplitude the decoder must predict for hidden patches. Off by default here: at the lab’s scales it reconstructs better (README, “Masked autoencoder”).',
   },
 });
 
@@ -210,7 +211,7 @@ export const MAE_PRESETS: Record<
   small: {
     label: 'Small',
     explanation:
-      'About 0.7 M parameters on 32² windows of 8 frames, 256 tokens: minutes on a laptop GPU.',
+      'About 0.64 M parameters on 32² windows of 8 frames, 256 tokens: minutes on a laptop GPU.',
     config: defaults(maeSchema),
   },
   paper: {
@@ -234,6 +235,8 @@ export const MAE_PRESETS: Record<
       decoderHeadDim: 16,
       decoderMlp: 128,
       maskRatio: 0.9,
+      positions: 'learned',
+      patchNorm: true,
     },
   },
 };

@@ -41,13 +41,14 @@ const config: MaeConfig = {
   maskRatio: 0.5,
 };
 
+/** With MAE-PDE's per-patch LayerNorm in front of the patch embedding. */
 let model: MaeModel;
-/** The same architecture without the per-patch LayerNorm in front of the patch embedding. */
+/** The same architecture without it (the lab's default). */
 let withoutPatchNorm: MaeModel;
 let windows: tf.Tensor;
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  model = createMae(config, { seed: 11 });
+  model = createMae({ ...config, patchNorm: true }, { seed: 11 });
   withoutPatchNorm = createMae({ ...config, patchNorm: false }, { seed: 11 });
   windows = seededTensor([2, 2, 8, 8, 1], 4);
 });

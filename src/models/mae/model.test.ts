@@ -53,7 +53,7 @@ function pixelOf(model: MaeModel, token: number): [number, number, number] {
 
 describe('createMae', () => {
   it('names its parameters after the architecture, in order', () => {
-    const model = createMae(tiny, { seed: 1 });
+    const model = createMae({ ...tiny, patchNorm: true, positions: 'learned' }, { seed: 1 });
     const names = model.params.names;
     expect(names.slice(0, 8)).toEqual([
       'encoder.patch.norm0.weight',

@@ -29,7 +29,14 @@ export interface ModelRequest {
 export class MaskModelCache {
   private current: { key: string; loaded: Promise<LoadedMaskModel> } | undefined;
 
-  constructor(private readonly openStorage: () => Promise<LabStorage>) {}
+  /**
+   * `chooseAnother`: what the user can do when the checkpoint is gone, in the words of the panel
+   * that asked for it.
+   */
+  constructor(
+    private readonly openStorage: () => Promise<LabStorage>,
+    private readonly chooseAnother = 'choose another source under “Reconstruct with”',
+  ) {}
 
   /**
    * The model of a checkpoint; the same promise while the same checkpoint (and save) is asked
@@ -70,7 +77,7 @@ export class MaskModelCache {
       }
       if (!record) {
         throw new Error(
-          'The chosen model’s checkpoint is no longer saved in this browser: choose another source under “Reconstruct with”.',
+          `The chosen model’s checkpoint is no longer saved in this browser: ${this.chooseAnother}.`,
         );
       }
       let model: MaeModel;

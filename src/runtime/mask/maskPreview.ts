@@ -65,10 +65,14 @@ export class MaskPreviewer {
 
   /** One entry per reconstruction source kind. */
   private readonly sources: SourceFactories = {
-    baseline: (source) => ({
-      reconstruct: (window, geometry, mask) =>
-        BASELINES[source.method](window, geometry, mask.mask),
-    }),
+    baseline: (source) => {
+      // Back to the baseline: the model's weights are not needed until a model is chosen again.
+      this.models.release();
+      return {
+        reconstruct: (window, geometry, mask) =>
+          BASELINES[source.method](window, geometry, mask.mask),
+      };
+    },
     model: async (source) => {
       const loaded = await this.models.get(source);
       const { model } = loaded;

@@ -271,9 +271,8 @@ describe('MaskPreviewer with a trained model', () => {
     expect(other.model?.step).toBe(9);
     await Promise.resolve();
     expect(tf.memory().numTensors).toBe(loaded);
-    // Back to the baseline: the model stays loaded until released.
+    // Back to the baseline: the model is freed.
     await previewer.preview(request(datasetId, { kind: 'baseline', method: 'nearest' }));
-    previewer.releaseModel();
     await Promise.resolve();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -1,6 +1,7 @@
 /** With no dataset saved, a panel offers to build MAE-PDE's default mix, with progress. */
 import { useDatasets } from '../../../state/datasetsStore';
 import { useMask } from '../../../state/maskStore';
+import { usePretrained } from '../../../state/pretrainedStore';
 import { useRuntime } from '../../../state/runtimeStore';
 import { useSettings } from '../../../state/settingsStore';
 import { JobProgressBar } from '../../controls/JobProgressBar';
@@ -13,6 +14,7 @@ export function DefaultDatasetOffer({ need }: { need: string }) {
   const buildDefault = useMask((s) => s.buildDefaultDataset);
   const ready = useRuntime((s) => s.status === 'ready');
   const update = useSettings((s) => s.update);
+  const pretrained = usePretrained((s) => s.status === 'ready');
 
   return (
     <div className="card mask-empty">
@@ -21,6 +23,9 @@ export function DefaultDatasetOffer({ need }: { need: string }) {
         {need} Build the default dataset: heat, advection and Burgers equations in equal shares (as
         MAE-PDE pretrains on), 48 trajectories of 24 frames on a 32 × 32 grid, simulated on your GPU
         and saved in this browser.
+        {pretrained
+          ? ' A pretrained masked autoencoder ships with the lab: once the dataset is built, it fills in the hidden patches straight away.'
+          : ''}
       </p>
       <div className="button-row">
         <button

@@ -12,6 +12,7 @@ import {
   type DatasetExtent,
 } from '../../../runtime/mask/maskWindow';
 import { useDatasets } from '../../../state/datasetsStore';
+import { PRETRAINED_RUN_ID } from '../../../runtime/pretrained/config';
 import { chosenModel, reconstructionSource } from '../../../state/maskSources';
 import { paintedFor, paintingKey, shownDataset, useMask } from '../../../state/maskStore';
 import { useRuntime } from '../../../state/runtimeStore';
@@ -20,6 +21,7 @@ import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import { describeTrajectory, trajectoryInfo } from '../data/trajectoryInfo';
 import { DefaultDatasetOffer } from './DefaultDatasetOffer';
 import { MaskControls } from './MaskControls';
+import { PretrainedNote } from './PretrainedNote';
 import { MaskViewer } from './MaskViewer';
 import { usePlayback } from './usePlayback';
 import './mask.css';
@@ -128,6 +130,7 @@ export function MaskPanel() {
         <DefaultDatasetOffer need="Masking needs simulations to hide parts of." />
       ) : (
         <div className="mask-layout">
+          {model?.runId === PRETRAINED_RUN_ID ? <PretrainedNote /> : null}
           <MaskControls
             records={records}
             dataset={dataset}

@@ -4,6 +4,7 @@
  */
 import { matchingPreset, modelEntry } from '../../../models/catalog';
 import { maeParameterCount } from '../../../models/mae/config';
+import { PRETRAINED_RUN_ID } from '../../../runtime/pretrained/config';
 import type { MaskModelOption } from '../../../state/maskSources';
 import { formatValue } from '../../format';
 import { formatParameterCount } from '../model/formatCount';
@@ -13,7 +14,8 @@ export function modelOptionLabel(option: MaskModelOption): string {
   const entry = modelEntry('mae');
   const preset = matchingPreset(entry, option.config);
   const presetLabel = preset ? entry.presets[preset]?.label : undefined;
-  const parts = [`MAE ${presetLabel?.toLowerCase() ?? 'custom'}`];
+  const pretrained = option.runId === PRETRAINED_RUN_ID ? 'Pretrained ' : '';
+  const parts = [`${pretrained}MAE ${presetLabel?.toLowerCase() ?? 'custom'}`];
   try {
     parts.push(`${formatParameterCount(maeParameterCount(option.config, option.channels))} params`);
   } catch {

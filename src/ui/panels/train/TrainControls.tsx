@@ -4,6 +4,7 @@
  */
 import { useJobs } from '../../../state/jobsStore';
 import { modelSelection } from '../../../state/modelSettings';
+import { usePretrained } from '../../../state/pretrainedStore';
 import { useRuntime } from '../../../state/runtimeStore';
 import { useSettings } from '../../../state/settingsStore';
 import { resumable, useTrain } from '../../../state/trainStore';
@@ -22,6 +23,7 @@ export function TrainControls({ dataset }: { dataset: Summary<DatasetRecordMeta>
   const selection = modelSelection(values);
   const blocked = selection.problem ?? datasetProblem(dataset.meta, selection.config);
   const running = activeJobId !== undefined;
+  const pretrained = usePretrained((s) => s.manifest);
   const paused = job?.paused ?? false;
   const interrupted = running
     ? []
@@ -55,6 +57,12 @@ export function TrainControls({ dataset }: { dataset: Summary<DatasetRecordMeta>
           </button>
         ) : null}
       </div>
+      {pretrained && !running ? (
+        <p className="muted small">
+          Training starts from scratch, from random weights. The pretrained {pretrained.preset} MAE
+          that ships with the lab stays available in the Mask and Results panels.
+        </p>
+      ) : null}
       {job && running ? (
         <div className="job-progress">
           <div className="job-progress__row">

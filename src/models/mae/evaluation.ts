@@ -1,0 +1,105 @@
+/**
+ * Scores a trained MAE per equation: for each group of trajectories (one equation of a mix),
+ * fixed windows and masks, and the masked-region relative L2 of the MAE next to the `linear` and
+ * `nearest` interpolation baselines on exactly those windows and masks (validation.ts).
+ */
+import type { DatasetMix } from '../../data/io/meta';
+import type { MaskStrategy } from '../../data/masks/strategies';
+import type { MaeModel } from './model';
+import { createMaeValidation } from './validation';
+import { createWindowSource, type TrajectoryArray } from './windows';
+
+/** Trajectories (indices along N of the dataset) scored together, e.g. one equation. */
+export interface TrajectoryGroup {
+  /** The equation id (or any label). */
+  id: string;
+  trajectories: number[];
+}
+
+export interface GroupErrors {
+  id: string;
+  trajectories: number;
+  windows: number;
+  /** Masked-region relative L2 of the MAE, and of the baselines on the same masks. */
+  relL2: number;
+  relL2Linear: number;
+  relL2Nearest: number;
+}
+
+export interface GroupEvaluationOptions {
+  /** Fixed windows per group (default 32). */
+  windowsPerGroup?: number;
+  seed?: number;
+  /** Default: the model's mask ratio. */
+  ratio?: number;
+  strategy?: MaskStrategy;
+  batchSize?: number;
+}
+
+/**
+ * The groups of a dataset's trajectories `first … first + count − 1`: one per equation of a mix
+ * (in component order, empty ones left out), or one for the whole range.
+ */
+export function equationGroups(
+  equation: string,
+  mix: DatasetMix | undefined,
+  first: number,
+  count: number,
+): TrajectoryGroup[] {
+  const range = Array.from({ length: count }, (_, i) => first + i);
+  if (!mix) return [{ id: equation, trajectories: range }];
+  return mix.components
+    .map((component, c) => ({
+      id: component.equation,
+      trajectories: range.filter((n) => mix.index[n] === c),
+    }))
+    .filter((group) => group.trajectories.length > 0);
+}
+
+/** The listed trajectories of a dataset, copied into a dataset of their own. */
+export function pickTrajectories(
+  dataset: TrajectoryArray,
+  trajectories: number[],
+): TrajectoryArray {
+  const [, T, X, Y, C] = dataset.shape;
+  const size = T * X * Y * C;
+  const data = new Float32Array(trajectories.length * size);
+  trajectories.forEach((n, i) =>
+    data.set(dataset.data.subarray(n * size, (n + 1) * size), i * size),
+  );
+  return { data, shape: [trajectories.length, T, X, Y, C] };
+}
+
+export async function maeErrorsByGroup(
+  model: MaeModel,
+  dataset: TrajectoryArray,
+  groups: readonly TrajectoryGroup[],
+  options: GroupEvaluationOptions = {},
+): Promise<GroupErrors[]> {
+  const windows = options.windowsPerGroup ?? 32;
+  const results: GroupErrors[] = [];
+  for (const group of groups) {
+    const source = createWindowSource(
+      pickTrajectories(dataset, group.trajectories),
+      model.config,
+      model.channels,
+    );
+    const validation = createMaeValidation(source, model, {
+      count: windows,
+      seed: options.seed,
+      ratio: options.ratio,
+      strategy: options.strategy,
+      batchSize: options.batchSize,
+    });
+    const errors = await validation.evaluate(model);
+    results.push({
+      id: group.id,
+      trajectories: group.trajectories.length,
+      windows,
+      relL2: errors.relL2!,
+      relL2Linear: errors.relL2Linear!,
+      relL2Nearest: errors.relL2Nearest!,
+    });
+  }
+  return results;
+}

@@ -1,0 +1,109 @@
+/**
+ * The pretrained MAE the lab ships in `public/pretrained/`: a checkpoint made by
+ * `npm run pretrain -- mae` and a manifest saying how it was made and how well it does on the
+ * lab's default dataset, which it never saw. Plain data: safe on the main thread.
+ */
+import type { MaeConfig } from './config';
+import { maeSchema } from './config';
+
+/** Both files' directory under the site's base URL. */
+export const PRETRAINED_DIRECTORY = 'pretrained';
+export const PRETRAINED_MAE_MANIFEST = 'mae.json';
+export const PRETRAINED_MANIFEST_FORMAT = 'pde-lab-pretrained';
+
+/**
+ * How `npm run pretrain` trains, beside the steps, batch, peak lr and seed it is given: MAE
+ * training's one-cycle schedule (peak/10 → peak → peak/10⁴), decoupled weight decay 0.01,
+ * no clipping, the Fourier-shift augmentation on half of the batches.
+ */
+export const PRETRAIN_SCHEDULE = {
+  schedule: 'one-cycle',
+  pctStart: 0.2,
+  divFactor: 10,
+  finalDivFactor: 1000,
+  weightDecay: 0.01,
+  augmentProbability: 0.5,
+} as const;
+
+export interface PretrainedErrors {
+  /** Equation id, or 'all'. */
+  id: string;
+  windows: number;
+  /** Masked-region relative L2 of the MAE and of the baselines on the same masks. */
+  relL2: number;
+  relL2Linear: number;
+  relL2Nearest: number;
+}
+
+export interface PretrainedManifest {
+  format: typeof PRETRAINED_MANIFEST_FORMAT;
+  modelId: 'mae';
+  preset: string;
+  config: MaeConfig;
+  parameters: number;
+  /** The checkpoint's file name, beside the manifest. */
+  checkpoint: string;
+  bytes: number;
+  command: string;
+  /** Field channels the model reads. */
+  channels: number;
+  training: {
+    steps: number;
+    batchSize: number;
+    peakLr: number;
+    seed: number;
+    seconds: number;
+    backend: string;
+    /** In words, e.g. "240 trajectories of heat, advection and Burgers (seed 1), 24 frames at 32²". */
+    data: string;
+  };
+  /** What the errors were measured on, in words. */
+  heldOut: string;
+  /** At the model's mask ratio: one row per equation, then 'all'. */
+  errors: PretrainedErrors[];
+  /** The same scores over all equations at other mask ratios. */
+  sweep: { ratio: number; relL2: number; relL2Linear: number; relL2Nearest: number }[];
+  createdAt: string;
+}
+
+function fail(why: string): never {
+  throw new Error(`The pretrained model's manifest is malformed: ${why}.`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function finite(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(`${name} is not a number`);
+  return value;
+}
+
+/** Checks the fields the UI reads; anything else is carried as it is. */
+export function parsePretrainedManifest(value: unknown): PretrainedManifest {
+  if (!isRecord(value)) fail('not a JSON object');
+  if (value.format !== PRETRAINED_MANIFEST_FORMAT)
+    fail(`format is not "${PRETRAINED_MANIFEST_FORMAT}"`);
+  if (value.modelId !== 'mae') fail('it is not an MAE');
+  if (typeof value.checkpoint !== 'string' || !/^[\w.-]+$/.test(value.checkpoint)) {
+    fail('the checkpoint name is missing or not a plain file name');
+  }
+  if (!isRecord(value.config)) fail('config is missing');
+  for (const key of Object.keys(maeSchema) as (keyof MaeConfig)[]) {
+    if (!(key in value.config)) fail(`config.${key} is missing`);
+  }
+  finite(value.parameters, 'parameters');
+  finite(value.channels, 'channels');
+  if (!Array.isArray(value.errors) || value.errors.length === 0) fail('errors are missing');
+  for (const row of value.errors as unknown[]) {
+    if (!isRecord(row) || typeof row.id !== 'string') fail('an error row has no id');
+    for (const key of ['relL2', 'relL2Linear', 'relL2Nearest', 'windows']) {
+      finite(row[key], `errors.${key}`);
+    }
+  }
+  if (!isRecord(value.training)) fail('training is missing');
+  for (const key of ['steps', 'batchSize', 'peakLr', 'seed']) {
+    finite(value.training[key], `training.${key}`);
+  }
+  return value as unknown as PretrainedManifest;
+}

@@ -1,0 +1,33 @@
+/** The training-speed bench job's parameters and result: plain data the UI and bench may import. */
+
+export type BenchTrainPreset = 'tiny' | 'small';
+
+export interface BenchTrainParams {
+  /** An MAE preset of src/models/mae/config.ts. */
+  preset: BenchTrainPreset;
+  /** Windows per step. */
+  batchSize: number;
+  /** Timed training steps. */
+  steps: number;
+  /** Untimed steps before them (they compile the shaders). */
+  warmupSteps: number;
+}
+
+export interface BenchTrainResult {
+  preset: BenchTrainPreset;
+  /** Trainable parameters of the model. */
+  parameters: number;
+  batchSize: number;
+  /** Timed steps. */
+  steps: number;
+  /** Median wall time of a timed step (gradients, update, loss readback), as the Train panel shows it. */
+  msPerStep: number;
+  /** batchSize / msPerStep, in windows per second. */
+  samplesPerSecond: number;
+  /** Wall time of every timed step, in order. */
+  stepMs: number[];
+  /** Wall time of the untimed warm-up steps together. */
+  warmupMs: number;
+  /** The tfjs backend the steps ran on. */
+  backend: string;
+}
