@@ -2,6 +2,7 @@
  * Shared e2e setup: every test fails on a console error or uncaught page error unless it names
  * the messages it expects; helpers read the backend the way a user sees it.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 interface LabFixtures {
@@ -51,3 +52,16 @@ export async function expectBackend(page: Page, name: string): Promise<void> {
 
 /** A self-test small enough for SwiftShader: a few seconds per run. */
 export const TINY_SELF_TEST = 'st.n=64&st.b=1&st.r=2&st.s=25&st.g=16';
+
+/** The tiny MAE preset through its URL keys: quick to train on SwiftShader. */
+export const TINY_MAE =
+  'mae.n=16&mae.t=4&mae.pt=2&mae.px=4&mae.w=32&mae.d=1&mae.h=2&mae.hd=16&mae.mlp=64' +
+  '&mae.dw=16&mae.dd=1&mae.dh=2&mae.dhd=8&mae.dmlp=32&mp=tiny';
+
+/** WCAG 2.1 AA violations on the page, one line each. */
+export async function violations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
+}

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
-import { expect, expectBackend, test } from './fixtures';
+import type { Locator } from '@playwright/test';
+import { expect, expectBackend, test, violations } from './fixtures';
 
 // These tests start from a lab with nothing trained; pretrained.spec.ts covers the shipped model.
 test.use({ shipsPretrainedModel: false });
@@ -12,14 +11,6 @@ function overlayImage(views: Locator): Promise<string> {
     .nth(1)
     .locator('canvas.mask-overlay')
     .evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
-}
-
-/** WCAG 2.1 AA violations on the page, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
 }
 
 test('masks a saved dataset: four views, ratio, new mask, scrubbing and keys', async ({ page }) => {

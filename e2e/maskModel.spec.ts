@@ -1,24 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, expectBackend, test } from './fixtures';
+import { expect, expectBackend, test, TINY_MAE, violations } from './fixtures';
 
 // These tests start from a lab with nothing trained; pretrained.spec.ts covers the shipped model.
 test.use({ shipsPretrainedModel: false });
 
-/** The tiny MAE preset through its URL keys, as e2e/train.spec.ts uses it. */
-const TINY_MAE =
-  'mae.n=16&mae.t=4&mae.pt=2&mae.px=4&mae.w=32&mae.d=1&mae.h=2&mae.hd=16&mae.mlp=64' +
-  '&mae.dw=16&mae.dd=1&mae.dh=2&mae.dhd=8&mae.dmlp=32&mp=tiny';
 /** Ten steps of 2 windows: a model to reconstruct with, quickly on SwiftShader. */
 const TINY_TRAIN = 'tr.s=10&tr.b=2&tr.ve=5&tr.ce=5&tr.se=5';
-
-/** WCAG 2.1 AA violations on the page, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
-}
 
 /** Drags the mouse across the paint layer from one point to another (fractions of its side). */
 async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {

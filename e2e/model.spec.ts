@@ -1,14 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, expectBackend, test } from './fixtures';
-
-/** WCAG 2.1 AA violations on the page, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
-}
+import { expect, expectBackend, test, violations } from './fixtures';
 
 test('configures the MAE: presets, parameter count, custom settings and problems', async ({
   page,

@@ -1,28 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, expectBackend, test } from './fixtures';
+import { expect, expectBackend, test, TINY_MAE, violations } from './fixtures';
 
 // Starts from a lab with nothing trained; pretrained.spec.ts covers the shipped model.
 test.use({ shipsPretrainedModel: false });
 
-/** The tiny MAE preset through its URL keys, as e2e/train.spec.ts uses it. */
-const TINY_MAE =
-  'mae.n=16&mae.t=4&mae.pt=2&mae.px=4&mae.w=32&mae.d=1&mae.h=2&mae.hd=16&mae.mlp=64' +
-  '&mae.dw=16&mae.dd=1&mae.dh=2&mae.dhd=8&mae.dmlp=32&mp=tiny';
 /** Ten steps of 2 windows: a model to evaluate, quickly on SwiftShader. */
 const TINY_TRAIN = 'tr.s=10&tr.b=2&tr.ve=5&tr.ce=5&tr.se=5';
 /** MAE-PDE's mix (heat, advection, Burgers) in small: 6 trajectories of 5 frames at 32². */
 const TINY_MIX = 'n=32&b.mode=mix&b.n=6&b.t=5&b.batch=6&heat.ic=random-sines';
 
 const EQUATIONS = ['Heat equation', 'Advection equation', 'Burgers (2-D, viscous)'];
-
-/** WCAG 2.1 AA violations on the page, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
-}
 
 test('evaluates a trained MAE per equation against the baselines, and sweeps the mask ratio', async ({
   page,

@@ -1,9 +1,5 @@
-import { expect, expectBackend, test } from './fixtures';
+import { expect, expectBackend, test, TINY_MAE } from './fixtures';
 
-/** The tiny MAE preset through its URL keys (the Model panel reads it back as "Tiny"). */
-const TINY_MAE =
-  'mae.n=16&mae.t=4&mae.pt=2&mae.px=4&mae.w=32&mae.d=1&mae.h=2&mae.hd=16&mae.mlp=64' +
-  '&mae.dw=16&mae.dd=1&mae.dh=2&mae.dhd=8&mae.dmlp=32&mp=tiny';
 /** A few steps of 2 windows, validating, saving and picturing every 5 steps: quick on SwiftShader. */
 const TINY_TRAIN = 'tr.s=40&tr.b=2&tr.ve=5&tr.ce=5&tr.se=5';
 

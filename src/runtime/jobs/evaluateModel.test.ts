@@ -9,7 +9,7 @@ import { createMae } from '../../models/mae/model';
 import { captureCheckpoint, encodeCheckpoint } from '../../models/nn/checkpoint';
 import { deleteLabDb } from '../../storage/db';
 import { openLabStorage, type LabStorage } from '../../storage/labStorage';
-import { uniqueDbName } from '../../storage/testDb';
+import { uniqueDbName, withOpenStorage } from '../../storage/testDb';
 import { JobRunner } from '../jobRunner';
 import { JOB_CANCELLED, type JobEvent } from '../protocol';
 import { evaluateModel } from './evaluateModel';
@@ -27,14 +27,7 @@ let mix: GeneratedMix;
 let dbName: string;
 const open = () => openLabStorage(dbName);
 
-async function withStorage<R>(work: (storage: LabStorage) => Promise<R>): Promise<R> {
-  const storage = await open();
-  try {
-    return await work(storage);
-  } finally {
-    storage.close();
-  }
-}
+const withStorage = <R>(work: (storage: LabStorage) => Promise<R>) => withOpenStorage(open, work);
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -9,7 +9,7 @@ import { fourierResample } from '../../models/mae/resample';
 import { captureCheckpoint, encodeCheckpoint } from '../../models/nn/checkpoint';
 import { deleteLabDb } from '../../storage/db';
 import { openLabStorage, type LabStorage } from '../../storage/labStorage';
-import { uniqueDbName } from '../../storage/testDb';
+import { uniqueDbName, withOpenStorage } from '../../storage/testDb';
 import { checkpointIdOf } from '../jobs/trainModelConfig';
 import type { MaskPreviewRequest, ReconstructionSource } from './config';
 import { MaskPreviewer } from './maskPreview';
@@ -25,14 +25,7 @@ let dbName: string;
 let previewer: MaskPreviewer;
 const open = () => openLabStorage(dbName);
 
-async function withStorage<R>(work: (storage: LabStorage) => Promise<R>): Promise<R> {
-  const storage = await open();
-  try {
-    return await work(storage);
-  } finally {
-    storage.close();
-  }
-}
+const withStorage = <R>(work: (storage: LabStorage) => Promise<R>) => withOpenStorage(open, work);
 
 function saveDataset(frames = T): Promise<string> {
   const data = new Float32Array(N * frames * X * X * C);

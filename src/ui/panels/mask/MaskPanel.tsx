@@ -116,7 +116,7 @@ export function MaskPanel() {
   return (
     <section className="panel mask-panel" aria-labelledby="panel-title" onKeyDown={onKeyDown}>
       <h1 id="panel-title">Mask</h1>
-      <p className="mask-panel__intro">
+      <p className="panel__intro">
         A masked autoencoder learns by hide-and-seek. Each window of a simulation is cut into small
         space-time patches, a few grid points wide and a few frames long; most patches are hidden,
         and the model must fill them back in from the few it still sees. Here you choose how the
@@ -129,7 +129,7 @@ export function MaskPanel() {
       ) : !dataset || !extent || !fit ? (
         <DefaultDatasetOffer need="Masking needs simulations to hide parts of." />
       ) : (
-        <div className="mask-layout">
+        <div className="panel-columns panel-columns--wide mask-layout">
           {model?.runId === PRETRAINED_RUN_ID ? <PretrainedNote /> : null}
           <MaskControls
             records={records}

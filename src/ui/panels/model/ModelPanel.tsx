@@ -21,12 +21,12 @@ export function ModelPanel() {
   return (
     <section className="panel model-panel" aria-labelledby="panel-title">
       <h1 id="panel-title">Model</h1>
-      <p className="model-panel__intro">
+      <p className="panel__intro">
         The network that will learn from your simulations. Start from a preset size, or change any
         setting; the parameter count and the picture follow as you type. Nothing is built until you
         train it in the next step.
       </p>
-      <div className="model-layout">
+      <div className="panel-columns panel-columns--wide">
         <ModelConfigForm selection={selection} />
         <div className="model-stage">
           <ModelAbout selection={selection} />

@@ -42,7 +42,7 @@ export function ResultsPanel() {
   return (
     <section className="panel results-panel" aria-labelledby="panel-title">
       <h1 id="panel-title">Results</h1>
-      <p className="results-panel__intro">
+      <p className="panel__intro">
         How well does the trained masked autoencoder fill in hidden patches? Each equation of a
         dataset is scored on its own: the relative L2 error over the hidden region, next to two
         interpolation baselines that fill the same patches from the visible ones. Lower is better.
@@ -72,7 +72,7 @@ export function ResultsPanel() {
         </div>
       ) : null}
       {target && dataset && model ? (
-        <div className="results-layout">
+        <div className="panel-columns results-layout">
           <EvaluationSetup models={models} model={model} datasets={records} dataset={dataset} />
           <div className="results-stage">
             {evaluation ? (

@@ -36,7 +36,7 @@ export function TrainPanel() {
   return (
     <section className="panel train-panel" aria-labelledby="panel-title">
       <h1 id="panel-title">Train</h1>
-      <p className="train-panel__intro">
+      <p className="panel__intro">
         Training shows the masked autoencoder thousands of windows with most patches hidden and
         nudges its weights after each batch so its guesses for the hidden patches improve. Watch the
         loss fall and the reconstruction of the same validation windows sharpen, and compare its
@@ -49,7 +49,7 @@ export function TrainPanel() {
       ) : !dataset ? (
         <DefaultDatasetOffer need="Training needs simulations to learn from." />
       ) : (
-        <div className="train-layout">
+        <div className="panel-columns">
           <div className="train-side">
             <TrainSetup records={records} dataset={dataset} />
             <div className="card">
