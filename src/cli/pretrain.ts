@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { generateMix } from '../data/generateMix';
 import { encodeCheckpoint } from '../models/nn/checkpoint';
 import { MAE_PRESETS, maeParameterCount, type MaePresetId } from '../models/mae/config';
 import { equationGroups, maeErrorsByGroup } from '../models/mae/evaluation';
@@ -22,12 +21,15 @@ import {
   type PretrainedManifest,
 } from '../models/mae/pretrained';
 import { createMaeTraining } from '../models/mae/train';
-import type { TrajectoryArray } from '../models/mae/windows';
 import { PDE_CATALOG } from '../pde/catalog';
-import { buildParamsFrom } from '../state/buildParams';
-import { withDefaultDataset } from '../state/defaultDataset';
-import { defaultSettings } from '../state/settingsStore';
 import { errorMessage } from '../util/errorMessage';
+import {
+  asTrajectoryArray,
+  defaultMixRequest,
+  generateWithProgress,
+  integer,
+  seconds,
+} from './common';
 
 const FLAGS = {
   preset: { type: 'string', default: 'tiny' },
@@ -60,24 +62,6 @@ Options:
   --out DIR            where mae.json and its checkpoint go (default public/pretrained)
 `;
 
-function integer(value: string, name: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new RangeError(`--${name} must be an integer ≥ ${min}.`);
-  return n;
-}
-
-function seconds(ms: number): string {
-  return ms < 120_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 60_000).toFixed(1)} min`;
-}
-
-/** The lab's default dataset settings, with the count and seed given. */
-function defaultMixRequest(count: number, seed: number) {
-  const { request } = buildParamsFrom(withDefaultDataset(defaultSettings()));
-  if (request.kind !== 'mix') throw new Error('The default dataset is not a mix.');
-  return { ...request.mix, count, seed };
-}
-
 async function main() {
   const { values, positionals } = parseArgs({ options: FLAGS, allowPositionals: true });
   if (values.help) {
@@ -107,37 +91,20 @@ async function main() {
   const config = preset.config;
   const started = performance.now();
 
-  const generate = async (what: string, request: ReturnType<typeof defaultMixRequest>) => {
-    let last = 0;
-    const mix = await generateMix(request, {
-      progress: (fraction: number) => {
-        if (fraction - last >= 0.1 || fraction === 1) {
-          last = fraction;
-          process.stdout.write(`\r${what}: ${(100 * fraction).toFixed(0)}%   `);
-        }
-      },
-    });
-    process.stdout.write('\n');
-    return mix;
-  };
   const trainRequest = defaultMixRequest(count, seed);
-  const train = await generate(`Training data, ${count} trajectories`, trainRequest);
+  const train = await generateWithProgress(`Training data, ${count} trajectories`, trainRequest);
   const heldOutRequest = defaultMixRequest(48, 0);
-  const heldOut = await generate('The lab’s default dataset (held out)', heldOutRequest);
-  const asArray = (d: {
-    data: Float32Array;
-    shape: TrajectoryArray['shape'];
-  }): TrajectoryArray => ({
-    data: d.data,
-    shape: d.shape,
-  });
+  const heldOut = await generateWithProgress(
+    'The lab’s default dataset (held out)',
+    heldOutRequest,
+  );
 
   const training = createMaeTraining({
     config,
     channels: 1,
     seed,
-    train: asArray(train),
-    validation: asArray(heldOut),
+    train: asTrajectoryArray(train),
+    validation: asTrajectoryArray(heldOut),
     steps,
     batchSize,
     peakLr,
@@ -171,7 +138,7 @@ async function main() {
   console.log('Scoring on the lab’s default dataset…');
   const groups = equationGroups('mix', heldOut.mix, 0, heldOut.shape[0]);
   const score = (ratio: number, windowsPerGroup: number) =>
-    maeErrorsByGroup(training.model, asArray(heldOut), groups, {
+    maeErrorsByGroup(training.model, asTrajectoryArray(heldOut), groups, {
       windowsPerGroup,
       ratio,
       seed: 0,

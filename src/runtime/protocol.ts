@@ -5,11 +5,20 @@
 import type { BenchGenerateParams, BenchGenerateResult } from './jobs/benchGenerateConfig';
 import type { BenchTrainParams, BenchTrainResult } from './jobs/benchTrainConfig';
 import type { BuildDatasetParams, BuildDatasetResult } from './jobs/buildDatasetConfig';
+import type { EmbedDatasetParams, EmbedDatasetResult } from './jobs/embedDatasetConfig';
 import type { EvaluateModelParams, EvaluateModelResult } from './jobs/evaluateModelConfig';
 import type { LiveConfig, LiveFrame, PaintStroke } from './live/config';
 import type { MaskPreviewRequest, MaskPreviewResult } from './mask/config';
+import type {
+  RegressionExperimentParams,
+  RegressionExperimentResult,
+} from './jobs/regressionExperimentConfig';
 import type { PretrainedInstall } from './pretrained/config';
 import type { SelfTestParams, SelfTestResult } from './selftest/config';
+import type {
+  StepperExperimentParams,
+  StepperExperimentResult,
+} from './jobs/stepperExperimentConfig';
 import type { TrainModelParams, TrainModelResult } from './jobs/trainModelConfig';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -75,6 +84,9 @@ export interface JobParams {
   benchTrain: BenchTrainParams;
   trainModel: TrainModelParams;
   evaluateModel: EvaluateModelParams;
+  stepperExperiment: StepperExperimentParams;
+  regressionExperiment: RegressionExperimentParams;
+  embedDataset: EmbedDatasetParams;
 }
 export interface JobResults {
   selfTest: SelfTestResult;
@@ -83,6 +95,9 @@ export interface JobResults {
   benchTrain: BenchTrainResult;
   trainModel: TrainModelResult;
   evaluateModel: EvaluateModelResult;
+  stepperExperiment: StepperExperimentResult;
+  regressionExperiment: RegressionExperimentResult;
+  embedDataset: EmbedDatasetResult;
 }
 export type JobKind = keyof JobParams;
 

@@ -10,6 +10,9 @@ import { benchGenerate } from './jobs/benchGenerate';
 import { benchTrain } from './jobs/benchTrain';
 import { buildDataset } from './jobs/buildDataset';
 import { evaluateModel } from './jobs/evaluateModel';
+import { stepperExperiment } from './jobs/stepperExperiment';
+import { regressionExperiment } from './jobs/regressionExperiment';
+import { embedDataset } from './jobs/embedDataset';
 import { trainModel } from './jobs/trainModel';
 import type { LiveFrame } from './live/config';
 import { LiveSimulator } from './live/liveSimulator';
@@ -35,6 +38,9 @@ const handlers: { [K in JobKind]: JobHandler<JobParams[K], JobResults[K]> } = {
   benchTrain,
   trainModel: (params, ctx) => trainModel(params, ctx),
   evaluateModel: (params, ctx) => evaluateModel(params, ctx),
+  stepperExperiment: (params, ctx) => stepperExperiment(params, ctx),
+  regressionExperiment: (params, ctx) => regressionExperiment(params, ctx),
+  embedDataset: (params, ctx) => embedDataset(params, ctx),
 };
 
 const runner = new JobRunner();

@@ -10,8 +10,17 @@ import { pdeSectionId } from './simulationSchema';
 
 export const DEFAULT_MIX: readonly PdeId[] = ['heat', 'advection', 'burgers'];
 
-/** The settings to change, section by section, to build the default dataset. */
-export function defaultDatasetSettings(values: Settings): Record<string, Record<string, unknown>> {
+/**
+ * The labelled set for the downstream tasks: the same mix, 288 trajectories of another seed, a
+ * third of them held out for testing, so the label budgets 32, 64, 128 and all (192) fit.
+ */
+export const LABELLED_DATASET = { count: 288, seed: 2, valFraction: 0, testFraction: 1 / 3 };
+
+/** The settings to change, section by section, to build the default dataset (or `build`'s variant). */
+export function defaultDatasetSettings(
+  values: Settings,
+  build: Record<string, unknown> = {},
+): Record<string, Record<string, unknown>> {
   const record = PDE_CATALOG.heat.defaultRecordInterval;
   const weights = Object.fromEntries(
     Object.keys(values.mix ?? {}).map((id) => [
@@ -21,7 +30,7 @@ export function defaultDatasetSettings(values: Settings): Record<string, Record<
   );
   return {
     sim: { n: '32' },
-    build: { mode: 'mix', count: 48, frames: 24 },
+    build: { mode: 'mix', count: 48, frames: 24, ...build },
     mix: weights,
     ...Object.fromEntries(
       DEFAULT_MIX.map((id) => [pdeSectionId(id), { initial: 'random-sines', record }]),

@@ -39,6 +39,7 @@ beforeEach(() => {
     busy: false,
     chosenId: undefined,
     painting: undefined,
+    attention: { on: false, layer: 0, head: 'mean' },
   });
 });
 afterEach(async () => {
@@ -122,6 +123,18 @@ describe('painting', () => {
     // Painting under another key starts again from that window's mask.
     useMask.getState().paint(other[0]!, base, [2], true);
     expect(paintedFor(useMask.getState().painting, other[0]!)).toEqual([1, 0, 1, 1, 0, 0, 1, 0]);
+  });
+});
+
+describe('the attention view', () => {
+  it('turns on when a patch is chosen and keeps the other choices', () => {
+    const { setAttention } = useMask.getState();
+    setAttention({ head: 1 });
+    expect(useMask.getState().attention).toEqual({ on: false, layer: 0, head: 1 });
+    setAttention({ query: 5 });
+    expect(useMask.getState().attention).toEqual({ on: true, query: 5, layer: 0, head: 1 });
+    setAttention({ on: false });
+    expect(useMask.getState().attention).toEqual({ on: false, query: 5, layer: 0, head: 1 });
   });
 });
 

@@ -2,10 +2,12 @@
  * The Mask panel's state: which saved dataset it shows (by id, the newest by default), what
  * reconstructs (the baseline or a trained model's checkpoint, the newest by default), the latest
  * preview from the worker (requests made while one is computing coalesce into the newest), "new
- * mask", a mask painted by hand (transient, not in the URL), and building MAE-PDE's default
- * dataset when none is saved.
+ * mask", a mask painted by hand (transient, not in the URL), the attention view's choices (a
+ * trained model's decoder attention from one patch, transient too), and building MAE-PDE's
+ * default dataset when none is saved.
  */
 import { create } from 'zustand';
+import type { HeadChoice } from '../models/mae/downstream/attentionKernel';
 import type { MaskPreviewRequest, MaskPreviewResult } from '../runtime/mask/config';
 import type { DatasetRecordMeta } from '../storage/datasetRecords';
 import type { Summary } from '../storage/types';
@@ -25,6 +27,16 @@ export interface Painting {
   flags: Uint8Array;
 }
 
+/** What the attention view shows: on or off, from which patch, which decoder layer and head. */
+export interface AttentionChoice {
+  /** The previews ask the worker for the decoder's attention. */
+  on: boolean;
+  /** The query patch (token index); none until one is chosen. */
+  query?: number;
+  layer: number;
+  head: HeadChoice;
+}
+
 interface MaskState {
   /** The dataset the user picked; when unset or no longer saved, the newest one is shown. */
   chosenId?: string;
@@ -41,6 +53,7 @@ interface MaskState {
   /** True while the masked input takes pointer strokes. */
   paintMode: boolean;
   painting?: Painting;
+  attention: AttentionChoice;
   choose(id: string): void;
   chooseSource(choice: string): void;
   /** Lists the saved checkpoints and their runs. */
@@ -53,6 +66,8 @@ interface MaskState {
   paint(key: string, base: ArrayLike<number>, tokens: readonly number[], hidden: boolean): void;
   /** Back to the strategy's mask. */
   clearPainting(): void;
+  /** Changes the attention view; choosing a query patch turns it on. */
+  setAttention(change: Partial<AttentionChoice>): void;
   /** Asks the worker for a preview; the newest request made while one runs replaces older ones. */
   request(request: MaskPreviewRequest): void;
   /** Moves to the next mask seed. */
@@ -68,6 +83,7 @@ export const useMask = create<MaskState>()((set, get) => ({
   models: [],
   modelsListed: false,
   paintMode: false,
+  attention: { on: false, layer: 0, head: 'mean' },
   choose(id) {
     set({ chosenId: id });
   },
@@ -107,6 +123,10 @@ export const useMask = create<MaskState>()((set, get) => ({
   },
   clearPainting() {
     set({ painting: undefined });
+  },
+  setAttention(change) {
+    const on = change.query !== undefined ? true : undefined;
+    set({ attention: { ...get().attention, ...change, ...(on ? { on } : {}) } });
   },
   request(next) {
     pending = next;
@@ -165,9 +185,9 @@ export function paintedFor(painting: Painting | undefined, key: string): number[
 }
 
 /** Sets the Data panel's builder to the default dataset; returns the reasons for anything refused. */
-export function applyDefaultDatasetSettings(): string[] {
+export function applyDefaultDatasetSettings(build: Record<string, unknown> = {}): string[] {
   const settings = useSettings.getState();
-  return Object.entries(defaultDatasetSettings(settings.values)).flatMap(([section, values]) =>
-    settings.update(section, values),
+  return Object.entries(defaultDatasetSettings(settings.values, build)).flatMap(
+    ([section, values]) => settings.update(section, values),
   );
 }

@@ -12,6 +12,7 @@ export const PANELS = [
   { id: 'model', label: 'Model' },
   { id: 'train', label: 'Train' },
   { id: 'results', label: 'Results' },
+  { id: 'downstream', label: 'Downstream' },
   { id: 'diagnostics', label: 'Diagnostics' },
 ] as const;
 export type PanelId = (typeof PANELS)[number]['id'];

@@ -23,6 +23,10 @@ const ResultsPanel = lazy(() =>
   import('./panels/results/ResultsPanel').then((m) => ({ default: m.ResultsPanel })),
 );
 
+const DownstreamPanel = lazy(() =>
+  import('./panels/downstream/DownstreamPanel').then((m) => ({ default: m.DownstreamPanel })),
+);
+
 export function App() {
   const panel = useSettings((s) => s.values.app.panel);
   const theme = useTheme((s) => s.theme);
@@ -53,8 +57,10 @@ export function App() {
             <ModelPanel />
           ) : panel === 'train' ? (
             <TrainPanel />
-          ) : (
+          ) : panel === 'results' ? (
             <ResultsPanel />
+          ) : (
+            <DownstreamPanel />
           )}
         </Suspense>
       </main>

@@ -1,60 +1,29 @@
 import 'fake-indexeddb/auto';
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generateMix, type GeneratedMix } from '../../data/generateMix';
-import { MIXED_EQUATION } from '../../data/io/meta';
-import { MAE_MODEL_ID, MAE_MODEL_VERSION, maeCheckpointConfig } from '../../models/mae/checkpoint';
+import type { GeneratedMix } from '../../data/generateMix';
 import { MAE_PRESETS } from '../../models/mae/config';
-import { createMae } from '../../models/mae/model';
-import { captureCheckpoint, encodeCheckpoint } from '../../models/nn/checkpoint';
 import { deleteLabDb } from '../../storage/db';
-import { openLabStorage, type LabStorage } from '../../storage/labStorage';
-import { uniqueDbName, withOpenStorage } from '../../storage/testDb';
+import { openLabStorage } from '../../storage/labStorage';
+import { uniqueDbName } from '../../storage/testDb';
 import { JobRunner } from '../jobRunner';
 import { JOB_CANCELLED, type JobEvent } from '../protocol';
 import { evaluateModel } from './evaluateModel';
 import { splitRange, type EvaluateModelParams } from './evaluateModelConfig';
-import { checkpointIdOf } from './trainModelConfig';
+import { generateTestMix, saveMixDataset, saveSeededMae } from './jobTestFixtures';
 
 /** 9 trajectories of 5 frames at 16²: 3 to train on, 6 to validate on, no test split. */
 const [COUNT, FRAMES, N] = [9, 5, 16];
 const SPLIT = { train: 3, val: 6, test: 0 };
 const TINY = { ...MAE_PRESETS.tiny.config, maskRatio: 0.5 };
 
-const smooth = { dt: 0.025, recordInterval: 0.05, options: {}, initialCondition: 'random-sines' };
-
 let mix: GeneratedMix;
 let dbName: string;
 const open = () => openLabStorage(dbName);
 
-const withStorage = <R>(work: (storage: LabStorage) => Promise<R>) => withOpenStorage(open, work);
-
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  mix = await generateMix({
-    components: [
-      { ...smooth, pde: 'heat', scheme: 'spectral', coefficients: { nu: [2e-3, 2e-2] }, weight: 1 },
-      {
-        ...smooth,
-        pde: 'advection',
-        scheme: 'spectral',
-        coefficients: { ax: [0.1, 2.5], ay: [0.1, 2.5] },
-        weight: 1,
-      },
-      {
-        ...smooth,
-        pde: 'burgers',
-        scheme: 'spectral',
-        coefficients: { nu: [7.5e-3, 1.5e-2], cx: [0.5, 1], cy: [0.5, 1] },
-        weight: 1,
-      },
-    ],
-    count: COUNT,
-    n: N,
-    frames: FRAMES,
-    seed: 3,
-    batchSize: COUNT,
-  });
+  mix = await generateTestMix({ count: COUNT, n: N, frames: FRAMES, seed: 3 });
 });
 
 beforeEach(() => {
@@ -64,59 +33,8 @@ afterEach(async () => {
   await deleteLabDb(dbName);
 });
 
-function saveDataset(): Promise<string> {
-  return withStorage(async (storage) => {
-    const summary = await storage.datasets.put({
-      name: 'mix',
-      meta: {
-        equation: MIXED_EQUATION,
-        scheme: 'mixed',
-        seed: 3,
-        grid: mix.grid,
-        times: mix.times,
-        channels: mix.channels,
-        coefficients: mix.coefficients,
-        split: SPLIT,
-        mix: mix.mix,
-      },
-      payload: { data: mix.data, shape: mix.shape },
-    });
-    return summary.id;
-  });
-}
-
-/** A tiny MAE with seeded (untrained) weights, saved as run `run-1`'s checkpoint. */
-async function saveModel(): Promise<string> {
-  const model = createMae(TINY, { channels: 1, seed: 4 });
-  try {
-    const checkpoint = await captureCheckpoint({
-      modelId: MAE_MODEL_ID,
-      modelVersion: MAE_MODEL_VERSION,
-      config: maeCheckpointConfig(model),
-      step: 7,
-      params: model.params,
-    });
-    return await withStorage(async (storage) => {
-      const summary = await storage.checkpoints.put({
-        id: checkpointIdOf('run-1'),
-        name: 'tiny run · step 7',
-        meta: {
-          modelId: MAE_MODEL_ID,
-          modelVersion: MAE_MODEL_VERSION,
-          config: checkpoint.config as Record<string, unknown>,
-          step: 7,
-          runId: 'run-1',
-          datasetId: 'd',
-          createdAt: Date.now(),
-        },
-        payload: { bytes: encodeCheckpoint(checkpoint) },
-      });
-      return summary.id;
-    });
-  } finally {
-    model.dispose();
-  }
-}
+const saveDataset = () => saveMixDataset(open, mix, SPLIT);
+const saveModel = () => saveSeededMae(open, TINY);
 
 async function run(params: EvaluateModelParams, events: JobEvent[] = []) {
   return new JobRunner().run(

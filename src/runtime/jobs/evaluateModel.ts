@@ -18,6 +18,7 @@ import {
   type EvaluateModelResult,
   type RatioErrors,
 } from './evaluateModelConfig';
+import { readSavedDataset } from './readSavedDataset';
 
 const SPLIT_NAMES = { validation: 'validation', test: 'test', all: 'any' } as const;
 
@@ -59,14 +60,7 @@ export async function evaluateModel(
   const seed = params.seed ?? 0;
 
   ctx.progress(0, 'Reading the dataset');
-  const storage = await openStorage();
-  let dataset;
-  try {
-    dataset = await storage.datasets.get(params.datasetId);
-  } finally {
-    storage.close();
-  }
-  if (!dataset) throw new Error('The chosen dataset is no longer saved in this browser.');
+  const dataset = await readSavedDataset(openStorage, params.datasetId);
   const { meta } = dataset.summary;
   const { data, shape } = dataset.payload;
   const [N, T, X, Y, C] = shape as [number, number, number, number, number];

@@ -1,5 +1,6 @@
 /** The Mask panel's request to the worker and its answer: plain data shared by the UI and the worker. */
 import type { BaselineId, MaskStrategy, PatchSize, TokenGrid, WindowShape } from '../../data/masks';
+import type { AttentionWeights } from '../../models/mae/downstream/attentionKernel';
 
 /**
  * Where the reconstruction column comes from: an interpolation baseline, or a trained masked
@@ -35,6 +36,11 @@ export interface MaskPreviewRequest {
    * checkpoint's summary); the window is cut to the model's channels and resampled to its grid.
    */
   reconstruction: ReconstructionSource;
+  /**
+   * With a model source: also return the decoder's attention for this window (only when asked:
+   * N × N per head and layer).
+   */
+  attention?: boolean;
 }
 
 /** The baseline's error on the same window and mask, beside a model's reconstruction. */
@@ -95,6 +101,11 @@ export interface MaskPreviewResult {
   metrics: MaskPreviewMetrics;
   /** With a model source: which model, and how the window was fitted to it. */
   model?: MaskPreviewModel;
+  /**
+   * With a model source and request.attention, when some patch is hidden: the decoder's
+   * attention per layer, [heads, tokens, tokens] (rows: queries).
+   */
+  attention?: AttentionWeights;
 }
 
 const BASELINE_NAMES: Record<BaselineId, string> = {

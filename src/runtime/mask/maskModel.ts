@@ -103,6 +103,13 @@ export class MaskModelCache {
   }
 }
 
+/** A window's reconstruction by the model, with the decoder's attention when asked for. */
+export interface ModelReconstruction {
+  reconstruction: Float32Array;
+  /** Per decoder layer [heads, tokens, tokens]; none when not asked or nothing is hidden. */
+  attention?: Float32Array[];
+}
+
 /**
  * The model's reconstruction of one window [T, X, Y, C] on its grid: hidden patches predicted,
  * visible ones as given. A mask that hides nothing leaves the window as it is.
@@ -111,8 +118,9 @@ export async function reconstructWithModel(
   model: MaeModel,
   window: Float32Array,
   mask: TokenMask,
-): Promise<Float32Array> {
-  if (mask.masked.length === 0) return window.slice();
+  options: { attention?: boolean } = {},
+): Promise<ModelReconstruction> {
+  if (mask.masked.length === 0) return { reconstruction: window.slice() };
   if (mask.keep.length === 0) {
     throw new RangeError(
       'Every patch is hidden: the model needs at least one visible patch to fill in the rest.',
@@ -121,12 +129,17 @@ export async function reconstructWithModel(
   const [T, X, Y, C] = model.geometry.window;
   const input = tf.tensor5d(window, [1, T, X, Y, C]);
   try {
-    const { reconstruction } = await maeReconstruct(model, input, [mask]);
-    // The preview transfers its arrays: give it one that owns its whole buffer.
-    return reconstruction.byteLength === reconstruction.buffer.byteLength
-      ? reconstruction
-      : reconstruction.slice();
+    const { reconstruction, attention } = await maeReconstruct(model, input, [mask], options);
+    // The preview transfers its arrays: give it ones that own their whole buffers.
+    return {
+      reconstruction: ownBuffer(reconstruction),
+      ...(attention ? { attention: attention.map(ownBuffer) } : {}),
+    };
   } finally {
     input.dispose();
   }
+}
+
+function ownBuffer(values: Float32Array): Float32Array {
+  return values.byteLength === values.buffer.byteLength ? values : values.slice();
 }

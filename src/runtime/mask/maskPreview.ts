@@ -27,7 +27,7 @@ import type {
   MaskPreviewResult,
   ReconstructionSource,
 } from './config';
-import { MaskModelCache, reconstructWithModel } from './maskModel';
+import { MaskModelCache, reconstructWithModel, type ModelReconstruction } from './maskModel';
 
 /** Fills the hidden patches of one window [T, X, Y, C], returning a new array of the same size. */
 export type Reconstructor = (
@@ -44,6 +44,12 @@ interface PreparedSource {
   /** The baseline a model is compared with on the same mask. */
   compareWith?: BaselineId;
   model?: Omit<MaskPreviewModel, 'datasetSize'>;
+  /** A model's reconstruction with its decoder attention, and the attention's shape. */
+  attend?: {
+    reconstruct(window: Float32Array, mask: TokenMask): Promise<ModelReconstruction>;
+    layers: number;
+    heads: number;
+  };
 }
 
 type SourceFactories = {
@@ -78,7 +84,14 @@ export class MaskPreviewer {
       const { model } = loaded;
       const { patchT, patchXY } = model.config;
       return {
-        reconstruct: (window, _geometry, mask) => reconstructWithModel(model, window, mask),
+        reconstruct: async (window, _geometry, mask) =>
+          (await reconstructWithModel(model, window, mask)).reconstruction,
+        attend: {
+          reconstruct: (window, mask) =>
+            reconstructWithModel(model, window, mask, { attention: true }),
+          layers: model.config.decoderDepth,
+          heads: model.config.decoderHeads,
+        },
         fit: {
           frames: model.config.frames,
           size: model.config.size,
@@ -159,7 +172,19 @@ export class MaskPreviewer {
     const pixelMask = tokenMaskToPixels(geometry, mask.mask);
 
     const began = performance.now();
-    const reconstruction = await source.reconstruct(original, geometry, mask);
+    const attend = request.attention ? source.attend : undefined;
+    let reconstruction: Float32Array;
+    let attention: MaskPreviewResult['attention'];
+    if (attend) {
+      const out = await attend.reconstruct(original, mask);
+      reconstruction = out.reconstruction;
+      if (out.attention) {
+        const { layers, heads } = attend;
+        attention = { layers, heads, tokens: geometry.tokens, weights: out.attention };
+      }
+    } else {
+      reconstruction = await source.reconstruct(original, geometry, mask);
+    }
     const reconstructMs = performance.now() - began;
     if (reconstruction.length !== original.length) {
       throw new Error(
@@ -204,6 +229,7 @@ export class MaskPreviewer {
         ...(baseline ? { baseline } : {}),
       },
       ...(source.model ? { model: { ...source.model, datasetSize: X } } : {}),
+      ...(attention ? { attention } : {}),
     };
   }
 

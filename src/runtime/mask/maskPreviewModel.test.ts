@@ -270,6 +270,37 @@ describe('MaskPreviewer with a trained model', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it("returns the decoder's attention only when asked, the same reconstruction either way", async () => {
+    const datasetId = await saveDataset();
+    const source = await saveModel('run-a', 1, 7);
+    const plain = await previewer.preview(request(datasetId, source));
+    expect(plain.attention).toBeUndefined();
+    const before = tf.memory().numTensors;
+    const asked = await previewer.preview(request(datasetId, source, { attention: true }));
+    expect(tf.memory().numTensors).toBe(before);
+    expect(asked.reconstruction).toEqual(plain.reconstruction);
+    const attention = asked.attention!;
+    expect(attention).toMatchObject({ layers: TINY.decoderDepth, heads: TINY.decoderHeads });
+    expect(attention.tokens).toBe(32);
+    expect(attention.weights).toHaveLength(TINY.decoderDepth);
+    for (const weights of attention.weights) {
+      expect(weights.length).toBe(TINY.decoderHeads * 32 * 32);
+      // Its own buffer, so the worker can transfer it.
+      expect(weights.byteLength).toBe(weights.buffer.byteLength);
+      for (let row = 0; row < TINY.decoderHeads * 32; row++) {
+        const total = weights.subarray(row * 32, (row + 1) * 32).reduce((a, b) => a + b, 0);
+        expect(total).toBeCloseTo(1, 5);
+      }
+    }
+    // A baseline has no attention to give; nor has a mask that hides nothing.
+    const baseline = await previewer.preview(
+      request(datasetId, { kind: 'baseline', method: 'linear' }, { attention: true }),
+    );
+    expect(baseline.attention).toBeUndefined();
+    const none = await previewer.preview(request(datasetId, source, { attention: true, ratio: 0 }));
+    expect(none.attention).toBeUndefined();
+  });
+
   it('loads a newer save of the same checkpoint id', async () => {
     const datasetId = await saveDataset();
     const older = await saveModel('run-a', 1, 7);

@@ -15,6 +15,20 @@ export type PlotlyChartProps = {
   /** CSS pixels. */
   height?: number;
   className?: string;
+  /** Called with the hovered point's customdata (and its trace and index). */
+  onHover?: (point: HoveredPoint) => void;
+};
+
+export interface HoveredPoint {
+  customdata?: unknown;
+  curveNumber: number;
+  pointIndex: number;
+}
+
+/** The graph div after Plotly has drawn into it: an event emitter. */
+type GraphDiv = HTMLDivElement & {
+  on?: (event: 'plotly_hover', listener: (e: { points?: HoveredPoint[] }) => void) => void;
+  removeAllListeners?: (event: 'plotly_hover') => void;
 };
 
 const CONFIG = { displaylogo: false, responsive: true };
@@ -35,8 +49,19 @@ export function loadPlotly(): Promise<PlotlyApi> {
   return plotlyPromise;
 }
 
-export function PlotlyChart({ data, layout, title, height = 300, className }: PlotlyChartProps) {
-  const plotRef = useRef<HTMLDivElement>(null);
+export function PlotlyChart({
+  data,
+  layout,
+  title,
+  height = 300,
+  className,
+  onHover,
+}: PlotlyChartProps) {
+  const plotRef = useRef<GraphDiv>(null);
+  const hoverRef = useRef(onHover);
+  useEffect(() => {
+    hoverRef.current = onHover;
+  });
   const [plotly, setPlotly] = useState<PlotlyApi | null>(null);
   const [error, setError] = useState<string | null>(null);
   const themeVersion = useThemeVersion();
@@ -59,9 +84,19 @@ export function PlotlyChart({ data, layout, title, height = 300, className }: Pl
   useEffect(() => {
     const el = plotRef.current;
     if (!plotly || !el) return;
-    plotly.react(el, data, themedLayout(el, layout, height), CONFIG).catch((e: unknown) => {
-      setError(`Could not draw the chart: ${errorMessage(e)}`);
-    });
+    plotly
+      .react(el, data, themedLayout(el, layout, height), CONFIG)
+      .then(() => {
+        // Plotly makes the div an event emitter on the first draw; listen once per draw.
+        el.removeAllListeners?.('plotly_hover');
+        el.on?.('plotly_hover', (e) => {
+          const point = e.points?.[0];
+          if (point) hoverRef.current?.(point);
+        });
+      })
+      .catch((e: unknown) => {
+        setError(`Could not draw the chart: ${errorMessage(e)}`);
+      });
   }, [plotly, data, layout, height, themeVersion]);
 
   useEffect(() => {

@@ -32,6 +32,7 @@ export function MaskPanel() {
   const { chosenId, result, busy, problem, request, newMask } = useMask();
   const { models, modelsListed, sourceChoice, refreshModels } = useMask();
   const { paintMode, painting, setPaintMode, paint, clearPainting } = useMask();
+  const { attention, setAttention } = useMask();
   const values = useSettings((s) => s.values);
   const mask = values.mask;
   const ready = useRuntime((s) => s.status === 'ready');
@@ -80,6 +81,8 @@ export function MaskPanel() {
           seed: mask.seed,
           ...(painted ? { painted } : {}),
           reconstruction: reconstructionSource(values, model),
+          // The decoder's attention only while the attention view is on.
+          ...(model && attention.on ? { attention: true } : {}),
         }
       : undefined;
   // Wait for the list of trained models: the newest one is the default source.
@@ -170,6 +173,7 @@ export function MaskPanel() {
                 busy={busy}
                 onNewMask={newMask}
                 modelsAvailable={models.length > 0}
+                attention={{ choice: attention, change: setAttention }}
                 painting={{
                   mode: paintMode,
                   flags: painting?.key === key ? painting.flags : undefined,

@@ -1,20 +1,24 @@
 /**
  * Original | masked input | reconstruction | error for one frame of the window, with play, scrub,
  * channel, "new mask", painting the mask by hand, and the masked-region error of the
- * reconstruction (beside the baseline's when a model reconstructs).
+ * reconstruction (beside the baseline's when a model reconstructs); with a model, clicking a patch
+ * of its reconstruction shows the decoder's attention from it.
  */
 import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { patchGeometry, tokenMaskToPixels } from '../../../data/masks/patches';
 import { describeSource, type MaskPreviewResult } from '../../../runtime/mask/config';
+import type { AttentionChoice } from '../../../state/maskStore';
 import { formatValue } from '../../format';
 import type { Field, ValueRange } from '../../views/fieldImage';
 import { FieldView } from '../../views/FieldView';
 import type { ColormapName } from '../../views/colormaps';
+import { AttentionSection } from './AttentionSection';
 import { channelRange, hiddenCells, maskedField, windowFrame } from './maskImages';
 import { MaskMetrics } from './MaskMetrics';
 import { MaskOverlay } from './MaskOverlay';
 import { PaintLayer } from './PaintLayer';
+import { QueryPickLayer } from './QueryPickLayer';
 import type { Playback } from './usePlayback';
 import { useWidth } from './useWidth';
 
@@ -38,6 +42,8 @@ export interface MaskViewerProps {
   /** Some trained model could reconstruct instead of the baseline. */
   modelsAvailable: boolean;
   painting: MaskPainting;
+  /** The attention view's choices (shown with a model source). */
+  attention: { choice: AttentionChoice; change(change: Partial<AttentionChoice>): void };
 }
 
 /** CSS pixels per view side: as large as fits four in a row, within these bounds. */
@@ -53,6 +59,7 @@ export function MaskViewer({
   onNewMask,
   modelsAvailable,
   painting,
+  attention,
 }: MaskViewerProps) {
   const ids = {
     scrub: useId(),
@@ -262,7 +269,16 @@ export function MaskViewer({
           hidden={outlineAll ? views.hidden : undefined}
           n={n}
           size={size}
-        />
+        >
+          {result.model ? (
+            <QueryPickLayer
+              geometry={geometry}
+              frame={frame}
+              size={size}
+              onPick={(query) => attention.change({ query })}
+            />
+          ) : null}
+        </MaskedFieldView>
         <MaskedFieldView
           field={views.error}
           label={`Error: ${result.model ? 'MAE reconstruction' : 'reconstruction'} − original`}
@@ -283,6 +299,14 @@ export function MaskViewer({
       </p>
 
       <MaskMetrics result={result} frame={frame} modelsAvailable={modelsAvailable} />
+      {result.model ? (
+        <AttentionSection
+          result={result}
+          choice={attention.choice}
+          onChange={attention.change}
+          busy={busy}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,303 @@
+/**
+ * `npm run experiment -- mae --profile quick|full --seed S --json out.json`: MAE-PDE's main
+ * experiment on the lab's own code in Node. It pretrains an MAE on the default heat/advection/
+ * Burgers mix, scores its masked-region error per equation against interpolation on the lab's
+ * default dataset (never seen in training), then runs the three-arm coefficient regression on a
+ * fresh labelled set and judges the paper's claim on the numbers.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { MAE_PRESETS, maeParameterCount, type MaePresetId } from '../models/mae/config';
+import { judgeClaim, PAPER_CLAIM } from '../models/mae/downstream/claim';
+import { ARM_LABELS, REGRESSION_ARMS } from '../models/mae/downstream/arms';
+import { regressionSet } from '../models/mae/downstream/regression';
+import {
+  runRegressionExperiment,
+  type LabelBudget,
+} from '../models/mae/downstream/regressionExperiment';
+import { equationGroups, maeErrorsByGroup } from '../models/mae/evaluation';
+import { PRETRAIN_SCHEDULE } from '../models/mae/pretrained';
+import { createMaeTraining } from '../models/mae/train';
+import { errorMessage } from '../util/errorMessage';
+import {
+  asTrajectoryArray,
+  defaultMixRequest,
+  generateWithProgress,
+  integer,
+  seconds,
+} from './common';
+
+interface Profile {
+  preset: MaePresetId;
+  pretrainTrajectories: number;
+  pretrainSteps: number;
+  pretrainBatch: number;
+  peakLr: number;
+  /** Labelled trajectories to draw budgets from, and test trajectories. */
+  pool: number;
+  test: number;
+  budgets: LabelBudget[];
+  seeds: number;
+  regressionSteps: number;
+  evalWindows: number;
+}
+
+const PROFILES: Record<'quick' | 'full', Profile> = {
+  // About 10 minutes on a 2-core CPU with tfjs's wasm backend.
+  quick: {
+    preset: 'tiny',
+    pretrainTrajectories: 240,
+    pretrainSteps: 6000,
+    pretrainBatch: 16,
+    peakLr: 3e-3,
+    pool: 192,
+    test: 96,
+    budgets: [32, 64, 128, 'all'],
+    seeds: 3,
+    regressionSteps: 300,
+    evalWindows: 32,
+  },
+  // MAE-PDE's protocol at methods §1g's small scale: sized for a GPU, hours on a CPU.
+  full: {
+    preset: 'small',
+    pretrainTrajectories: 1536,
+    pretrainSteps: 20000,
+    pretrainBatch: 32,
+    peakLr: 1e-3,
+    pool: 384,
+    test: 192,
+    budgets: [32, 64, 128, 'all'],
+    seeds: 3,
+    regressionSteps: 500,
+    evalWindows: 64,
+  },
+};
+
+const FLAGS = {
+  profile: { type: 'string', default: 'quick' },
+  seed: { type: 'string', default: '1' },
+  json: { type: 'string' },
+  backend: { type: 'string', default: 'wasm' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const HELP = `Pretrain an MAE and test MAE-PDE's claim on coefficient regression.
+
+Usage: npm run experiment -- mae [--profile quick|full] [--seed S] [--json out.json]
+
+  --profile quick   tiny MAE, 6,000 pretraining steps, 36 regression models: ~10 min on a CPU
+  --profile full    small MAE, 20,000 steps of 32, 500-step regression: for a GPU machine
+  --seed S          seeds the pretraining data, weights and batches (default 1); the labelled
+                    set uses S + 1, the scores the lab's default dataset (seed 0)
+  --json FILE       writes every metric to FILE
+  --backend NAME    wasm | cpu (default wasm)`;
+
+async function main() {
+  const { values, positionals } = parseArgs({ options: FLAGS, allowPositionals: true });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  if (positionals[0] !== 'mae') {
+    throw new Error(
+      positionals[0]
+        ? `No experiment for "${positionals[0]}" yet; only mae.`
+        : 'Name the model: experiment mae.',
+    );
+  }
+  const profileId = values.profile as keyof typeof PROFILES;
+  const profile = PROFILES[profileId];
+  if (!profile) throw new RangeError('--profile must be quick or full.');
+  const seed = integer(values.seed, 'seed', 0);
+  if (!(await tf.setBackend(values.backend))) {
+    throw new Error(`The ${values.backend} backend did not start.`);
+  }
+  const config = MAE_PRESETS[profile.preset].config;
+  const started = performance.now();
+  const clock = () => performance.now();
+
+  // 1. Data: pretraining mix, the lab's default dataset (held out), a labelled set.
+  const pretrainData = await generateWithProgress(
+    `Pretraining data, ${profile.pretrainTrajectories} trajectories`,
+    defaultMixRequest(profile.pretrainTrajectories, seed),
+  );
+  const heldOut = await generateWithProgress(
+    'The lab’s default dataset (held out)',
+    defaultMixRequest(48, 0),
+  );
+  const labelled = await generateWithProgress(
+    `Labelled set, ${profile.pool} + ${profile.test} trajectories`,
+    defaultMixRequest(profile.pool + profile.test, seed + 1, config.frames),
+  );
+  const dataSeconds = (clock() - started) / 1000;
+
+  // 2. Pretraining.
+  const training = createMaeTraining({
+    config,
+    channels: 1,
+    seed,
+    train: asTrajectoryArray(pretrainData),
+    validation: asTrajectoryArray(heldOut),
+    steps: profile.pretrainSteps,
+    batchSize: profile.pretrainBatch,
+    peakLr: profile.peakLr,
+    ...PRETRAIN_SCHEDULE,
+    validateEvery: Math.max(100, Math.round(profile.pretrainSteps / 8)),
+    validationWindows: 16,
+  });
+  console.log(
+    `Pretraining the ${profile.preset} MAE (${maeParameterCount(config).toLocaleString('en')} parameters): ${profile.pretrainSteps} steps of ${profile.pretrainBatch}…`,
+  );
+  const pretrainStarted = clock();
+  let finalLoss = NaN;
+  await training.run({
+    onMetrics: (m) => {
+      finalLoss = m.loss;
+      if (m.validation) {
+        const elapsed = clock() - pretrainStarted;
+        console.log(
+          `  step ${m.step}: loss ${m.loss.toFixed(4)}, held-out masked relL2 ${m.validation.relL2!.toFixed(3)} (linear ${m.validation.relL2Linear!.toFixed(3)}), ETA ${seconds((elapsed / m.step) * (profile.pretrainSteps - m.step))}`,
+        );
+      }
+    },
+  });
+  const pretrainSeconds = (clock() - pretrainStarted) / 1000;
+  const model = training.model;
+
+  // 3. Masked-region error per equation on the held-out default dataset.
+  const groups = equationGroups('mix', heldOut.mix, 0, heldOut.shape[0]);
+  const perEquation = await maeErrorsByGroup(model, asTrajectoryArray(heldOut), groups, {
+    windowsPerGroup: profile.evalWindows,
+    seed: 0,
+  });
+  const mean = (key: 'relL2' | 'relL2Linear' | 'relL2Nearest') =>
+    perEquation.reduce((sum, row) => sum + row[key], 0) / perEquation.length;
+  const maskedError = [
+    ...perEquation.map(({ id, relL2, relL2Linear, relL2Nearest }) => ({
+      id,
+      relL2,
+      relL2Linear,
+      relL2Nearest,
+    })),
+    {
+      id: 'mean',
+      relL2: mean('relL2'),
+      relL2Linear: mean('relL2Linear'),
+      relL2Nearest: mean('relL2Nearest'),
+    },
+  ];
+  console.log(
+    `\nMasked-region relative L2 at mask ratio ${config.maskRatio} (lab’s default dataset):`,
+  );
+  for (const row of maskedError) {
+    console.log(
+      `  ${row.id.padEnd(10)} MAE ${row.relL2.toFixed(3)}  linear ${row.relL2Linear.toFixed(3)}  nearest ${row.relL2Nearest.toFixed(3)}`,
+    );
+  }
+
+  // 4. The three-arm regression.
+  const regressionStarted = clock();
+  const set = regressionSet(model, asTrajectoryArray(labelled), {
+    equation: 'mix',
+    coefficients: labelled.coefficients,
+    mix: labelled.mix,
+  });
+  const pool = Array.from({ length: profile.pool }, (_, i) => i);
+  const test = Array.from({ length: profile.test }, (_, i) => profile.pool + i);
+  console.log(
+    `\nRegression: ${REGRESSION_ARMS.length} arms × budgets ${profile.budgets.join('/')} × ${profile.seeds} seeds, ${profile.regressionSteps} steps each…`,
+  );
+  const regression = await runRegressionExperiment(
+    model,
+    set,
+    pool,
+    test,
+    {
+      arms: REGRESSION_ARMS,
+      budgets: profile.budgets,
+      seeds: Array.from({ length: profile.seeds }, (_, i) => seed + i),
+      training: {
+        steps: profile.regressionSteps,
+        batchSize: 16,
+        lr: 1e-3,
+        minLr: 1e-4,
+        weightDecay: 0.01,
+      },
+    },
+    {
+      onRun: (run) =>
+        console.log(
+          `  ${run.arm.padEnd(9)} ${String(run.labels).padStart(4)} labels, seed ${run.seed}: test MSE ${run.testMse.toFixed(4)}`,
+        ),
+    },
+  );
+  const regressionSeconds = (clock() - regressionStarted) / 1000;
+  const judgement = judgeClaim(regression.summary, regression.meanBaselineMse);
+  training.dispose();
+
+  console.log(
+    `\nTest MSE on [0, 1]-scaled coefficients (predicting the mean: ${regression.meanBaselineMse.toFixed(4)}):`,
+  );
+  console.log(
+    `  ${'labels'.padEnd(8)}${REGRESSION_ARMS.map((a) => ARM_LABELS[a].padEnd(26)).join('')}`,
+  );
+  for (const labels of regression.labelCounts) {
+    const cells = REGRESSION_ARMS.map((arm) => {
+      const row = regression.summary.find((s) => s.arm === arm && s.labels === labels)!;
+      return `${row.mean.toFixed(4)} ± ${row.std.toFixed(4)}`.padEnd(26);
+    });
+    console.log(`  ${String(labels).padEnd(8)}${cells.join('')}`);
+  }
+  console.log(`\nClaim: ${PAPER_CLAIM}\nVerdict: ${judgement.verdict}. ${judgement.reason}`);
+  const totalSeconds = (clock() - started) / 1000;
+  console.log(`Done in ${seconds(totalSeconds * 1000)}.`);
+
+  if (values.json) {
+    const report = {
+      command: `npm run experiment -- ${process.argv.slice(2).join(' ')}`,
+      profile: profileId,
+      seed,
+      backend: values.backend,
+      createdAt: new Date().toISOString(),
+      seconds: {
+        data: Math.round(dataSeconds),
+        pretraining: Math.round(pretrainSeconds),
+        regression: Math.round(regressionSeconds),
+        total: Math.round(totalSeconds),
+      },
+      pretraining: {
+        preset: profile.preset,
+        parameters: maeParameterCount(config),
+        trajectories: profile.pretrainTrajectories,
+        steps: profile.pretrainSteps,
+        batchSize: profile.pretrainBatch,
+        peakLr: profile.peakLr,
+        finalLoss,
+      },
+      maskedError: {
+        maskRatio: config.maskRatio,
+        windowsPerEquation: profile.evalWindows,
+        rows: maskedError,
+      },
+      regression: {
+        pool: profile.pool,
+        test: profile.test,
+        labelledSeed: seed + 1,
+        steps: profile.regressionSteps,
+        meanBaselineMse: regression.meanBaselineMse,
+        summary: regression.summary,
+        runs: regression.runs.map(({ predictions: _predictions, ...run }) => run),
+      },
+      claim: { text: PAPER_CLAIM, ...judgement },
+    };
+    writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`Wrote ${values.json}.`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(errorMessage(error));
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+/**
+ * The encoder's latent space in the Downstream panel: the picture's choices (projection, token,
+ * seed, colouring), the embedDataset job in the worker, and its latest result, kept when a later
+ * run fails or is stopped.
+ */
+import { create } from 'zustand';
+import type { LatentPooling, LatentProjection } from '../models/mae/downstream/latentChoices';
+import type { EmbedDatasetParams, EmbedDatasetResult } from '../runtime/jobs/embedDatasetConfig';
+import type { DownstreamTarget } from './downstreamStore';
+import { useJobs } from './jobsStore';
+import type { Outcome } from './outcome';
+
+/** 'equation', or a coefficient column's label (e.g. 'heat ν'). */
+export type LatentColouring = string;
+
+export const COLOUR_BY_EQUATION: LatentColouring = 'equation';
+
+export interface LatentChoices {
+  projection: LatentProjection;
+  pooling: LatentPooling;
+  seed: number;
+  colourBy: LatentColouring;
+}
+
+export interface LatentRunRecord {
+  params: EmbedDatasetParams;
+  result: EmbedDatasetResult;
+  datasetName: string;
+  modelName: string;
+}
+
+interface LatentState {
+  choices: LatentChoices;
+  activeJobId?: string;
+  last?: LatentRunRecord;
+  outcome?: Outcome;
+  choose(change: Partial<LatentChoices>): void;
+  run(target: DownstreamTarget): void;
+  stop(): void;
+}
+
+const TOKEN_WORDS: Record<LatentPooling, string> = {
+  cls: 'CLS token',
+  mean: 'mean of the patch tokens',
+};
+
+export const useLatent = create<LatentState>()((set, get) => ({
+  choices: { projection: 'pca', pooling: 'cls', seed: 0, colourBy: COLOUR_BY_EQUATION },
+
+  choose(change) {
+    set((s) => ({ choices: { ...s.choices, ...change } }));
+  },
+
+  run(target) {
+    if (get().activeJobId) return;
+    const { projection, pooling, seed } = get().choices;
+    if (!Number.isInteger(seed)) {
+      set({ outcome: { tone: 'problem', text: 'The seed must be a whole number.' } });
+      return;
+    }
+    const params: EmbedDatasetParams = {
+      checkpointId: target.model.checkpointId,
+      datasetId: target.dataset.id,
+      projection,
+      pooling,
+      seed,
+    };
+    const { id, outcome } = useJobs.getState().start('embedDataset', params, {
+      title: 'Latent space',
+    });
+    set({ activeJobId: id, outcome: undefined });
+    void outcome.then((done) => {
+      if (done.status !== 'done') {
+        set({
+          activeJobId: undefined,
+          outcome:
+            done.status === 'cancelled'
+              ? { tone: 'info', text: 'The latent picture stopped; the last one stays shown.' }
+              : { tone: 'problem', text: `The latent picture failed: ${done.error}` },
+        });
+        return;
+      }
+      const { result } = done;
+      const partial =
+        result.count < result.total ? ` (the first ${result.count} of ${result.total})` : '';
+      set({
+        activeJobId: undefined,
+        last: {
+          params,
+          result,
+          datasetName: target.dataset.name,
+          modelName: `${target.model.runName} · step ${target.model.step}`,
+        },
+        outcome: {
+          tone: 'info',
+          text: `Placed ${result.count} trajectories of “${target.dataset.name}”${partial} by ${projection === 'pca' ? 'PCA' : 'UMAP'} of the ${TOKEN_WORDS[pooling]}.`,
+        },
+      });
+    });
+  },
+
+  stop() {
+    const id = get().activeJobId;
+    if (id) useJobs.getState().cancel(id);
+  },
+}));

@@ -1,0 +1,76 @@
+/**
+ * Downstream: what the pretrained encoder knows. MAE-PDE's two downstream tasks (coefficient
+ * regression, conditioned time-stepping), the encoder's latent space, and the "Reproduce the
+ * paper" card, all on one chosen encoder and one chosen dataset. Each section owns its job; this
+ * panel only lists what can be chosen.
+ */
+import { useEffect, useState } from 'react';
+import { useDatasets } from '../../../state/datasetsStore';
+import { useDownstream, type DownstreamTarget } from '../../../state/downstreamStore';
+import { chosenModel, useResults } from '../../../state/resultsStore';
+import { useTrain } from '../../../state/trainStore';
+import { DefaultDatasetOffer } from '../mask/DefaultDatasetOffer';
+import { DownstreamSetup } from './DownstreamSetup';
+import { LabelledDatasetOffer } from './LabelledDatasetOffer';
+import { LatentSection } from './LatentSection';
+import { RegressionSection } from './RegressionSection';
+import { ReproduceCard } from './ReproduceCard';
+import { StepperSection } from './StepperSection';
+import './downstream.css';
+
+export function DownstreamPanel() {
+  const records = useDatasets((s) => s.records);
+  const refreshDatasets = useDatasets((s) => s.refresh);
+  const runs = useTrain((s) => s.runs);
+  const refreshRuns = useTrain((s) => s.refreshRuns);
+  const { models, modelsListed, refreshModels } = useResults();
+  const { checkpointId, datasetId } = useDownstream();
+  const [listed, setListed] = useState(false);
+
+  useEffect(() => {
+    void refreshDatasets().finally(() => setListed(true));
+    void refreshRuns();
+  }, [refreshDatasets, refreshRuns]);
+  useEffect(() => {
+    void refreshModels();
+  }, [refreshModels, runs]);
+
+  const dataset = records.find((r) => r.id === datasetId) ?? records[0];
+  const model = chosenModel(models, checkpointId);
+  const target: DownstreamTarget | undefined =
+    model && dataset ? { model, dataset: { id: dataset.id, name: dataset.name } } : undefined;
+
+  return (
+    <section className="panel downstream-panel" aria-labelledby="panel-title">
+      <h1 id="panel-title">Downstream</h1>
+      <p className="panel__intro">
+        Masked pretraining is not the goal: MAE-PDE’s claim is that the encoder it leaves behind
+        knows the physics. Here you test that claim. Regress each trajectory’s coefficients from the
+        encoder, condition a neural time-stepper on it, and look at where it places every
+        trajectory.
+      </p>
+      {!listed && records.length === 0 ? (
+        <p className="muted" role="status">
+          Looking for saved datasets…
+        </p>
+      ) : !dataset ? (
+        <DefaultDatasetOffer need="The downstream tasks need simulations with known coefficients." />
+      ) : null}
+      {modelsListed && models.length === 0 ? (
+        <p className="card">
+          No encoder yet: pretrain a masked autoencoder in the Train panel first.
+        </p>
+      ) : null}
+      {target && model && dataset ? (
+        <>
+          <DownstreamSetup models={models} model={model} datasets={records} dataset={dataset} />
+          <LabelledDatasetOffer dataset={dataset} />
+          <ReproduceCard target={target} />
+          <RegressionSection target={target} />
+          <StepperSection target={target} />
+          <LatentSection target={target} />
+        </>
+      ) : null}
+    </section>
+  );
+}
