@@ -31,8 +31,7 @@ export async function regressionExperiment(
   const { meta } = dataset.summary;
   const { data, shape } = dataset.payload;
   const total = shape[0]!;
-  const train = splitRange(meta.split, total, 'all');
-  const pool = range(0, Math.min(meta.split.train, train.count));
+  const pool = range(0, Math.min(meta.split.train, total));
   const test = splitRange(meta.split, total, 'test');
   const scored = test.count > 0 ? test : splitRange(meta.split, total, 'validation');
   const split = test.count > 0 ? 'test' : 'validation';

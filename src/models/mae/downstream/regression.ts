@@ -14,7 +14,7 @@ import { warmupCosineSchedule } from '../../nn/schedules';
 import { trainLoop, type StepMetrics } from '../../nn/trainLoop';
 import { createMae, maeEncode, type MaeModel } from '../model';
 import type { RegressionArm } from './arms';
-import { createWindowSource, windowAt, type TrajectoryArray } from '../windows';
+import { createWindowSource, windowAt, windowSize, type TrajectoryArray } from '../windows';
 import { coefficientTargets, type CoefficientTargets, type TargetMeta } from './coefficients';
 import { initRegressionHead, regressionHead } from './regressionHead';
 
@@ -32,11 +32,9 @@ export function regressionSet(
   meta: TargetMeta,
 ): RegressionSet {
   const source = createWindowSource(dataset, model.config, model.channels);
-  const first = windowAt(source, 0, 0);
-  const windows = new Float32Array(source.trajectories * first.length);
-  for (let n = 0; n < source.trajectories; n++) {
-    windows.set(n === 0 ? first : windowAt(source, n, 0), n * first.length);
-  }
+  const size = windowSize(source);
+  const windows = new Float32Array(source.trajectories * size);
+  for (let n = 0; n < source.trajectories; n++) windows.set(windowAt(source, n, 0), n * size);
   return { windows, targets: coefficientTargets(meta, source.trajectories) };
 }
 
