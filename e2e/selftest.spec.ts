@@ -5,7 +5,8 @@ test('the GPU self-test runs on WebGPU with progress, then shows figures, a char
 }) => {
   const plotlyRequests: string[] = [];
   page.on('request', (r) => {
-    if (/plotly/i.test(r.url())) plotlyRequests.push(r.url());
+    // The library's own chunk; the small wrapper (PlotlyChart-*.js) may come with a panel.
+    if (/plotly-cartesian|plotly\.js/i.test(r.url())) plotlyRequests.push(r.url());
   });
   await page.goto(`/?p=diagnostics&${TINY_SELF_TEST}`);
   await expectBackend(page, 'webgpu');
