@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { LatentPooling, LatentProjection } from '../models/mae/downstream/latentChoices';
 import type { EmbedDatasetParams, EmbedDatasetResult } from '../runtime/jobs/embedDatasetConfig';
 import type { DownstreamTarget } from './downstreamStore';
-import { useJobs } from './jobsStore';
+import { startKeptJob, stopKeptJob } from './keptJob';
 import type { Outcome } from './outcome';
 
 /** 'equation', or a coefficient column's label (e.g. 'heat ν'). */
@@ -65,42 +65,31 @@ export const useLatent = create<LatentState>()((set, get) => ({
       pooling,
       seed,
     };
-    const { id, outcome } = useJobs.getState().start('embedDataset', params, {
-      title: 'Latent space',
-    });
-    set({ activeJobId: id, outcome: undefined });
-    void outcome.then((done) => {
-      if (done.status !== 'done') {
+    startKeptJob(
+      'embedDataset',
+      params,
+      { title: 'Latent space', what: 'The latent picture' },
+      set,
+      (result) => {
+        const partial =
+          result.count < result.total ? ` (the first ${result.count} of ${result.total})` : '';
         set({
-          activeJobId: undefined,
-          outcome:
-            done.status === 'cancelled'
-              ? { tone: 'info', text: 'The latent picture stopped; the last one stays shown.' }
-              : { tone: 'problem', text: `The latent picture failed: ${done.error}` },
+          last: {
+            params,
+            result,
+            datasetName: target.dataset.name,
+            modelName: `${target.model.runName} · step ${target.model.step}`,
+          },
         });
-        return;
-      }
-      const { result } = done;
-      const partial =
-        result.count < result.total ? ` (the first ${result.count} of ${result.total})` : '';
-      set({
-        activeJobId: undefined,
-        last: {
-          params,
-          result,
-          datasetName: target.dataset.name,
-          modelName: `${target.model.runName} · step ${target.model.step}`,
-        },
-        outcome: {
+        return {
           tone: 'info',
           text: `Placed ${result.count} trajectories of “${target.dataset.name}”${partial} by ${projection === 'pca' ? 'PCA' : 'UMAP'} of the ${TOKEN_WORDS[pooling]}.`,
-        },
-      });
-    });
+        };
+      },
+    );
   },
 
   stop() {
-    const id = get().activeJobId;
-    if (id) useJobs.getState().cancel(id);
+    stopKeptJob(get().activeJobId);
   },
 }));

@@ -14,7 +14,7 @@ import {
   type RegressionExperimentResult,
 } from '../runtime/jobs/regressionExperimentConfig';
 import type { DownstreamTarget } from './downstreamStore';
-import { useJobs } from './jobsStore';
+import { startKeptJob, stopKeptJob } from './keptJob';
 import type { Outcome } from './outcome';
 
 export interface RegressionChoices {
@@ -124,34 +124,22 @@ export const useRegression = create<RegressionState>()((set, get) => ({
       set({ outcome: { tone: 'problem', text: params } });
       return;
     }
-    const { id, outcome } = useJobs.getState().start('regressionExperiment', params, {
-      title: 'Coefficient regression',
-    });
-    set({ activeJobId: id, outcome: undefined });
-    void outcome.then((done) => {
-      if (done.status !== 'done') {
-        set({
-          activeJobId: undefined,
-          outcome:
-            done.status === 'cancelled'
-              ? { tone: 'info', text: 'The regression stopped; earlier results stay shown.' }
-              : { tone: 'problem', text: `The regression failed: ${done.error}` },
-        });
-        return;
-      }
-      const { result } = done;
-      const clipped = result.clipped.length
-        ? ` The pool holds ${result.pool} labelled trajectories, so ${result.clipped.join(', ')} ran as ${result.pool}.`
-        : '';
-      set({
-        activeJobId: undefined,
-        last: { params, result, datasetName: target.dataset.name },
-        outcome: {
+    startKeptJob(
+      'regressionExperiment',
+      params,
+      { title: 'Coefficient regression', what: 'The regression' },
+      set,
+      (result) => {
+        set({ last: { params, result, datasetName: target.dataset.name } });
+        const clipped = result.clipped.length
+          ? ` The pool holds ${result.pool} labelled trajectories, so ${result.clipped.join(', ')} ran as ${result.pool}.`
+          : '';
+        return {
           tone: 'info',
           text: `Trained ${result.runs.length} models on “${target.dataset.name}”, scored on ${result.scored.count} ${result.scored.split} trajectories.${clipped}`,
-        },
-      });
-    });
+        };
+      },
+    );
   },
 
   reproduce(target, scale) {
@@ -161,7 +149,6 @@ export const useRegression = create<RegressionState>()((set, get) => ({
   },
 
   stop() {
-    const id = get().activeJobId;
-    if (id) useJobs.getState().cancel(id);
+    stopKeptJob(get().activeJobId);
   },
 }));

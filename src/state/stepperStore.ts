@@ -10,7 +10,7 @@ import {
   type StepperExperimentResult,
 } from '../runtime/jobs/stepperExperimentConfig';
 import type { DownstreamTarget } from './downstreamStore';
-import { useJobs } from './jobsStore';
+import { startKeptJob, stopKeptJob } from './keptJob';
 import type { Outcome } from './outcome';
 
 export interface StepperChoices {
@@ -58,32 +58,20 @@ export const useStepper = create<StepperState>()((set, get) => ({
       steps,
       seed,
     };
-    const { id, outcome } = useJobs.getState().start('stepperExperiment', params, {
-      title: 'Conditioned time-stepping',
-    });
-    set({ activeJobId: id, outcome: undefined });
-    void outcome.then((done) => {
-      if (done.status !== 'done') {
-        set({
-          activeJobId: undefined,
-          outcome:
-            done.status === 'cancelled'
-              ? { tone: 'info', text: 'The run stopped; earlier results stay shown.' }
-              : { tone: 'problem', text: `The run failed: ${done.error}` },
-        });
-        return;
-      }
-      const skipped = done.result.skipped.map((s) => `${s.arm} (${s.reason})`).join('; ');
-      set({
-        activeJobId: undefined,
-        last: { params, result: done.result, datasetName: target.dataset.name },
-        outcome: skipped ? { tone: 'info', text: `Left out: ${skipped}.` } : undefined,
-      });
-    });
+    startKeptJob(
+      'stepperExperiment',
+      params,
+      { title: 'Conditioned time-stepping', what: 'The time-stepping run' },
+      set,
+      (result) => {
+        set({ last: { params, result, datasetName: target.dataset.name } });
+        const skipped = result.skipped.map((s) => `${s.arm} (${s.reason})`).join('; ');
+        return skipped ? { tone: 'info', text: `Left out: ${skipped}.` } : undefined;
+      },
+    );
   },
 
   stop() {
-    const id = get().activeJobId;
-    if (id) useJobs.getState().cancel(id);
+    stopKeptJob(get().activeJobId);
   },
 }));

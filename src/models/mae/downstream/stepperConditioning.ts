@@ -26,12 +26,7 @@ export const noCondition: Conditioner = { dim: 0, features: () => undefined };
 export function maeCondition(model: MaeModel): Conditioner {
   return {
     dim: model.config.width,
-    features: (windows) =>
-      tf.tidy(() => {
-        const { cls, tokens } = maeEncode(model, windows);
-        tokens.dispose();
-        return cls;
-      }),
+    features: (windows) => tf.tidy(() => maeEncode(model, windows).cls),
   };
 }
 

@@ -4,12 +4,10 @@
  * paper" card, all on one chosen encoder and one chosen dataset. Each section owns its job; this
  * panel only lists what can be chosen.
  */
-import { useEffect, useState } from 'react';
-import { useDatasets } from '../../../state/datasetsStore';
 import { useDownstream, type DownstreamTarget } from '../../../state/downstreamStore';
-import { chosenModel, useResults } from '../../../state/resultsStore';
-import { useTrain } from '../../../state/trainStore';
+import { chosenModel } from '../../../state/resultsStore';
 import { DefaultDatasetOffer } from '../mask/DefaultDatasetOffer';
+import { useSavedModelsAndDatasets } from '../results/useSavedModelsAndDatasets';
 import { DownstreamSetup } from './DownstreamSetup';
 import { LabelledDatasetOffer } from './LabelledDatasetOffer';
 import { LatentSection } from './LatentSection';
@@ -19,21 +17,13 @@ import { StepperSection } from './StepperSection';
 import './downstream.css';
 
 export function DownstreamPanel() {
-  const records = useDatasets((s) => s.records);
-  const refreshDatasets = useDatasets((s) => s.refresh);
-  const runs = useTrain((s) => s.runs);
-  const refreshRuns = useTrain((s) => s.refreshRuns);
-  const { models, modelsListed, refreshModels } = useResults();
+  const {
+    datasets: records,
+    datasetsListed: listed,
+    models,
+    modelsListed,
+  } = useSavedModelsAndDatasets();
   const { checkpointId, datasetId } = useDownstream();
-  const [listed, setListed] = useState(false);
-
-  useEffect(() => {
-    void refreshDatasets().finally(() => setListed(true));
-    void refreshRuns();
-  }, [refreshDatasets, refreshRuns]);
-  useEffect(() => {
-    void refreshModels();
-  }, [refreshModels, runs]);
 
   const dataset = records.find((r) => r.id === datasetId) ?? records[0];
   const model = chosenModel(models, checkpointId);

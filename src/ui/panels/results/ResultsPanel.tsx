@@ -4,35 +4,25 @@
  * with the mask ratio (a sweep on demand); and the recorded training runs side by side.
  * The worker evaluates; this panel only sends the request and draws the answer.
  */
-import { useEffect, useState } from 'react';
-import { useDatasets } from '../../../state/datasetsStore';
 import { chosenModel, useResults } from '../../../state/resultsStore';
 import { useSettings } from '../../../state/settingsStore';
-import { useTrain } from '../../../state/trainStore';
 import { DefaultDatasetOffer } from '../mask/DefaultDatasetOffer';
 import { RunsCard } from '../train/RunsCard';
 import { EquationResults } from './EquationResults';
 import { EvaluationSetup } from './EvaluationSetup';
 import { RatioSweep } from './RatioSweep';
+import { useSavedModelsAndDatasets } from './useSavedModelsAndDatasets';
 import './results.css';
 
 export function ResultsPanel() {
-  const records = useDatasets((s) => s.records);
-  const refreshDatasets = useDatasets((s) => s.refresh);
-  const runs = useTrain((s) => s.runs);
-  const refreshRuns = useTrain((s) => s.refreshRuns);
-  const { models, modelsListed, refreshModels, choices, evaluation } = useResults();
+  const {
+    datasets: records,
+    datasetsListed: listed,
+    models,
+    modelsListed,
+  } = useSavedModelsAndDatasets();
+  const { choices, evaluation } = useResults();
   const update = useSettings((s) => s.update);
-  const [listed, setListed] = useState(false);
-
-  useEffect(() => {
-    void refreshDatasets().finally(() => setListed(true));
-    void refreshRuns();
-  }, [refreshDatasets, refreshRuns]);
-  // A run trained, resumed or deleted changes which checkpoints are saved.
-  useEffect(() => {
-    void refreshModels();
-  }, [refreshModels, runs]);
 
   const dataset = records.find((r) => r.id === choices.datasetId) ?? records[0];
   const model = chosenModel(models, choices.checkpointId);
