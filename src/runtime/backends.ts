@@ -3,10 +3,8 @@
  * the pure selection logic lives in backendSelection.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { backendOrder, selectBackend } from './backendSelection';
+import { prepareWasm } from './wasmSetup';
 import type { AdapterSummary, BackendName, BackendPreference, BackendReport } from './protocol';
 
 const BACKEND_START_TIMEOUT_MS = 30_000;
@@ -93,14 +91,7 @@ async function prepare(backend: BackendName): Promise<void> {
       throw new Error('WebGL2 is not available in a worker in this browser');
     }
   } else if (backend === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    // The threaded build's pthread workers break under minification (tfjs #4107): use one thread.
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    wasm.setWasmPaths({
-      'tfjs-backend-wasm.wasm': wasmUrl,
-      'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
-    });
+    await prepareWasm();
   }
 }
 
