@@ -1,6 +1,8 @@
-/** The self-test, generation and training benches in Node, on the tfjs CPU and WebAssembly backends (what the CLI uses). */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+/**
+ * The self-test, generation and training benches in Node, on the tfjs CPU and WebAssembly backends
+ * (what the CLI uses), plus those named with `npm run bench -- --backend webgpu`.
+ */
+import { extraBackends, startNodeBackend } from '../src/node/backend';
 import { defaults } from '../src/schema/params';
 import { JobRunner } from '../src/runtime/jobRunner';
 import { selfTestSchema } from '../src/runtime/selftest/config';
@@ -12,11 +14,13 @@ import { benchTrain } from '../src/runtime/jobs/benchTrain';
 import { BENCH_SELF_TEST } from './browserBench';
 import { capped, measureTrainingOn, TRAINING_BENCH, type BackendTraining } from './trainingBench';
 
+const NODE_BACKENDS = ['cpu', 'wasm', ...extraBackends(process.argv, ['cpu', 'wasm'])];
+
 export async function measureNodeSelfTests() {
   const results: Record<string, unknown> = {};
-  for (const backend of ['cpu', 'wasm']) {
+  for (const backend of NODE_BACKENDS) {
     try {
-      if (!(await tf.setBackend(backend))) throw new Error(`${backend} did not start`);
+      await startNodeBackend(backend);
       const params = { ...defaults(selfTestSchema), ...BENCH_SELF_TEST };
       const result = await new JobRunner().run('bench', runSelfTest, params, () => {});
       const { losses, target, prediction, ...fit } = result.fit;
@@ -42,7 +46,7 @@ export interface GenerationFigures {
 }
 
 export async function measureNodeGeneration(): Promise<Record<string, GenerationFigures>> {
-  await tf.setBackend('cpu');
+  await startNodeBackend('cpu');
   const results: Record<string, GenerationFigures> = {};
   for (const pde of Object.keys(PDE_SPECS) as PdeId[]) {
     const r = await new JobRunner().run(
@@ -66,9 +70,11 @@ export async function measureNodeTraining(): Promise<
   Record<string, BackendTraining | { error: string }>
 > {
   const results: Record<string, BackendTraining | { error: string }> = {};
-  for (const backend of ['cpu', 'wasm']) {
-    if (!(await tf.setBackend(backend))) {
-      results[backend] = { error: `${backend} did not start` };
+  for (const backend of NODE_BACKENDS) {
+    try {
+      await startNodeBackend(backend);
+    } catch (error) {
+      results[backend] = { error: error instanceof Error ? error.message : String(error) };
       continue;
     }
     results[backend] = await measureTrainingOn('Node', backend, (params) => {

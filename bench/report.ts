@@ -1,4 +1,6 @@
 /** Turns a bench JSON report into the Markdown tables the README shows. */
+import type { ReferenceReport } from './referenceBench';
+import { referenceLines } from './referenceReport';
 import { trainingLines, type TrainingReport } from './trainingReport';
 
 interface SelfTestSummary {
@@ -36,6 +38,7 @@ interface Report {
   };
   liveFps?: { seconds: number; results: Record<string, Record<string, LiveFpsRun | Failure>> };
   training?: TrainingReport;
+  reference?: ReferenceReport;
 }
 
 interface Failure {
@@ -181,5 +184,6 @@ export function formatReport(report: Report): string {
           ),
         ]
       : []),
+    ...(report.reference ? ['', ...referenceLines(report.reference, report.date)] : []),
   ].join('\n');
 }

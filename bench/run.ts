@@ -3,7 +3,9 @@
  * generation throughput, the live simulator's frame rate, MAE training steps), writes
  * bench/results/foundation.json and the README's measured section. Run after `npm run build` (the
  * npm script does both). `tsx bench/run.ts --only training` re-measures the training figures alone
- * and keeps the rest of the JSON; `--only report` rewrites the README from the JSON as it is.
+ * and keeps the rest of the JSON; `--only reference` re-measures the lab against PyTorch and numpy
+ * (bench/python/reference.py; no browser, no build needed); `--only report` rewrites the README
+ * from the JSON as it is.
  * Figures from a CPU-only machine are SwiftShader figures: compare ratios within one run.
  */
 import { spawn } from 'node:child_process';
@@ -24,6 +26,7 @@ import {
 import { measureBundles } from './bundleSizes';
 import { measureNodeGeneration, measureNodeSelfTests, measureNodeTraining } from './nodeBench';
 import { writeReadmeSection } from './readme';
+import { measureReference } from './referenceBench';
 import { formatReport } from './report';
 import { TRAINING_BENCH } from './trainingBench';
 
@@ -77,8 +80,14 @@ async function measureAll(browser: Browser) {
     generationBrowser: await measureBrowserGeneration(browser, BASE_URL),
     liveFps: await measureLiveFps(browser, BASE_URL),
     generationNode: await measureNodeGeneration(),
-    training: await measureTraining(browser),
+    ...(await measureTrainingAndReference(browser)),
   };
+}
+
+/** The reference ratios reuse the Node training figure taken just before them. */
+async function measureTrainingAndReference(browser: Browser) {
+  const training = await measureTraining(browser);
+  return { training, reference: await measureReference(training.node) };
 }
 
 /** Writes the JSON, prints the Markdown and puts it into the README. */
@@ -100,10 +109,12 @@ async function main() {
   const only = process.argv.includes('--only')
     ? process.argv[process.argv.indexOf('--only') + 1]
     : undefined;
-  if (only !== undefined && only !== 'training' && only !== 'report') {
-    throw new Error(`--only takes "training" or "report", not "${only}".`);
+  if (only !== undefined && !['training', 'reference', 'report'].includes(only)) {
+    throw new Error(`--only takes "training", "reference" or "report", not "${only}".`);
   }
   if (only === 'report') return publish(readResults(), false);
+  if (only === 'reference')
+    return publish({ ...readResults(), reference: await measureReference() });
   const server = await startPreview();
   const browser = await launch();
   try {

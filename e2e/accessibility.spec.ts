@@ -13,11 +13,11 @@ async function violations(page: import('@playwright/test').Page) {
 for (const scheme of ['light', 'dark'] as const) {
   test(`no WCAG 2.1 AA violations in the ${scheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto('/?p=banana'); // with a notice showing
+    await page.goto('/?backend=webgpu&p=banana'); // with a notice showing
     await expectBackend(page, 'webgpu');
     expect(await violations(page)).toEqual([]);
 
-    await page.goto(`/?p=diagnostics&${TINY_SELF_TEST}`);
+    await page.goto(`/?backend=webgpu&p=diagnostics&${TINY_SELF_TEST}`);
     await expectBackend(page, 'webgpu');
     await page.getByRole('button', { name: 'Run self-test' }).click();
     await expect(page.getByRole('row').filter({ hasText: 'webgpu' })).toBeVisible({

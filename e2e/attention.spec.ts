@@ -4,7 +4,7 @@ test('the shipped MAE shows its decoder attention from a clicked masked patch', 
   page,
 }) => {
   test.setTimeout(90_000);
-  await page.goto('/?p=data&n=32&b.n=2&b.t=8&eq=heat&heat.ic=random-sines');
+  await page.goto('/?backend=webgpu&p=data&n=32&b.n=2&b.t=8&eq=heat&heat.ic=random-sines');
   await expectBackend(page, 'webgpu');
   const card = page.getByRole('region', { name: 'Datasets' });
   await card.getByRole('button', { name: 'Build dataset' }).click();

@@ -16,7 +16,7 @@ const liveSummary = (page: import('@playwright/test').Page) =>
 test('plays the live Navier–Stokes simulator: the field changes and stays finite', async ({
   page,
 }) => {
-  await page.goto('/?eq=ns&n=32');
+  await page.goto('/?backend=webgpu&eq=ns&n=32');
   await expectBackend(page, 'webgpu');
   await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible();
   await expect(page.getByText('∂t ω + u·∇ω = ν Δω + f', { exact: false })).toBeVisible();
@@ -51,7 +51,7 @@ test('plays the live Navier–Stokes simulator: the field changes and stays fini
 test('refuses a bad coefficient and sub-steps an unstable time step, saying so', async ({
   page,
 }) => {
-  await page.goto('/?eq=heat&n=32&heat.s=ftcs&heat.nu=0.1');
+  await page.goto('/?backend=webgpu&eq=heat&n=32&heat.s=ftcs&heat.nu=0.1');
   await expectBackend(page, 'webgpu');
   const nu = page.getByLabel('Diffusivity ν', { exact: true });
   await nu.fill('-1');

@@ -8,7 +8,7 @@ import { expect, expectBackend, test } from './fixtures';
 test('builds a small mixed dataset with progress, previews it, exports it as .npy, and imports it back identical', async ({
   page,
 }) => {
-  await page.goto('/?n=32&b.n=6&b.t=5&b.batch=3&b.seed=4');
+  await page.goto('/?backend=webgpu&n=32&b.n=6&b.t=5&b.batch=3&b.seed=4');
   await expectBackend(page, 'webgpu');
   const card = page.getByRole('region', { name: 'Datasets' });
   await card.getByLabel('Equations').selectOption('mix');
@@ -77,7 +77,7 @@ test('builds a small mixed dataset with progress, previews it, exports it as .np
 });
 
 test('rejects a malformed file with a clear message and keeps what was saved', async ({ page }) => {
-  await page.goto('/?eq=heat&n=32');
+  await page.goto('/?backend=webgpu&eq=heat&n=32');
   await expectBackend(page, 'webgpu');
   const card = page.getByRole('region', { name: 'Datasets' });
   const rowsBefore = await card.getByRole('row').count();
@@ -100,7 +100,7 @@ test('the same seed gives the same numbers in the browser (WebGPU) and in the CL
 }) => {
   const settings = { n: 32, count: 3, frames: 3, seed: 11 };
   await page.goto(
-    `/?eq=advection&n=${settings.n}&b.n=${settings.count}&b.t=${settings.frames}&b.seed=${settings.seed}&b.batch=2`,
+    `/?backend=webgpu&eq=advection&n=${settings.n}&b.n=${settings.count}&b.t=${settings.frames}&b.seed=${settings.seed}&b.batch=2`,
   );
   await expectBackend(page, 'webgpu');
   const card = page.getByRole('region', { name: 'Datasets' });

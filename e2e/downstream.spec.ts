@@ -8,7 +8,7 @@ test('compares the three regression arms on the shipped encoder and judges the p
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto(`/?p=data&${TINY_LABELLED_MIX}`);
+  await page.goto(`/?backend=webgpu&p=data&${TINY_LABELLED_MIX}`);
   await expectBackend(page, 'webgpu');
   const datasets = page.getByRole('region', { name: 'Datasets' });
   await datasets.getByRole('button', { name: 'Build dataset' }).click();

@@ -45,7 +45,10 @@ export const test = base.extend<LabFixtures>({
 
 export { expect };
 
-/** The backend chip's name, once the worker has started. */
+/**
+ * The backend chip's name, once the worker has started. Specs that need WebGPU name it in the link
+ * (`backend=webgpu`): in automatic mode the lab measures SwiftShader as slower than WebAssembly.
+ */
 export async function expectBackend(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('backend-name')).toHaveText(name, { timeout: 90_000 });
 }

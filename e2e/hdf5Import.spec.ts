@@ -27,7 +27,7 @@ async function pdebenchFile(): Promise<Buffer> {
 }
 
 test('imports a PDEBench HDF5 file after the user confirms its axis mapping', async ({ page }) => {
-  await page.goto('/?eq=heat&n=32');
+  await page.goto('/?backend=webgpu&eq=heat&n=32');
   await expectBackend(page, 'webgpu');
   const card = page.getByRole('region', { name: 'Datasets' });
   await card.locator('input[type=file]').setInputFiles({
@@ -84,7 +84,7 @@ test('imports a PDEBench HDF5 file after the user confirms its axis mapping', as
 });
 
 test('Cancel closes the mapping step and saves nothing', async ({ page }) => {
-  await page.goto('/?eq=heat&n=32');
+  await page.goto('/?backend=webgpu&eq=heat&n=32');
   await expectBackend(page, 'webgpu');
   const card = page.getByRole('region', { name: 'Datasets' });
   const rowsBefore = await card.getByRole('row').count();

@@ -3,7 +3,7 @@ import { expect, expectBackend, test, TINY_SELF_TEST } from './fixtures';
 
 test('the static build works from a plain file server under a sub-path', async ({ page }) => {
   const base = `http://127.0.0.1:${SUB_PATH_PORT}${SUB_PATH}`;
-  await page.goto(`${base}?p=diagnostics&${TINY_SELF_TEST}`);
+  await page.goto(`${base}?backend=webgpu&p=diagnostics&${TINY_SELF_TEST}`);
   await expectBackend(page, 'webgpu'); // the worker and the WebGPU backend chunk loaded from the sub-path
   await page.getByRole('button', { name: 'Run self-test' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'webgpu' })).toBeVisible({

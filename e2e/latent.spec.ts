@@ -7,7 +7,7 @@ test('places every trajectory of a dataset in the shipped encoder’s latent spa
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.goto(`/?p=data&${TINY_MIX}`);
+  await page.goto(`/?backend=webgpu&p=data&${TINY_MIX}`);
   await expectBackend(page, 'webgpu');
   const datasets = page.getByRole('region', { name: 'Datasets' });
   await datasets.getByRole('button', { name: 'Build dataset' }).click();

@@ -14,7 +14,7 @@ function overlayImage(views: Locator): Promise<string> {
 }
 
 test('masks a saved dataset: four views, ratio, new mask, scrubbing and keys', async ({ page }) => {
-  await page.goto('/?p=mask&n=32&b.n=4&b.t=8&eq=heat&heat.ic=random-sines');
+  await page.goto('/?backend=webgpu&p=mask&n=32&b.n=4&b.t=8&eq=heat&heat.ic=random-sines');
   await expectBackend(page, 'webgpu');
   // Nothing saved yet: the panel says so and offers MAE-PDE's default mix.
   await expect(page.getByRole('heading', { name: 'No dataset yet' })).toBeVisible();
@@ -98,7 +98,7 @@ test('masks a saved dataset: four views, ratio, new mask, scrubbing and keys', a
   await expect(page.getByLabel('Mask seed')).toHaveValue('7');
 
   // Out-of-range settings from a link are brought into the dataset, with a note.
-  await page.goto('/?p=mask&m.i=99&m.t=12');
+  await page.goto('/?backend=webgpu&p=mask&m.i=99&m.t=12');
   await expectBackend(page, 'webgpu');
   const notes = page.getByRole('status', { name: 'Adjusted to the dataset' });
   await expect(notes).toContainText(

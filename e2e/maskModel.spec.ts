@@ -23,13 +23,13 @@ test('reconstructs with a trained MAE beside the baseline, at once on new settin
   page,
 }) => {
   test.setTimeout(300_000);
-  await page.goto('/?p=data&n=32&b.n=6&b.t=8&eq=heat&heat.ic=random-sines');
+  await page.goto('/?backend=webgpu&p=data&n=32&b.n=6&b.t=8&eq=heat&heat.ic=random-sines');
   await expectBackend(page, 'webgpu');
   const datasets = page.getByRole('region', { name: 'Datasets' });
   await datasets.getByRole('button', { name: 'Build dataset' }).click();
   await expect(datasets.getByText(/Saved “/)).toBeVisible({ timeout: 120_000 });
 
-  await page.goto(`/?p=train&${TINY_MAE}&${TINY_TRAIN}`);
+  await page.goto(`/?backend=webgpu&p=train&${TINY_MAE}&${TINY_TRAIN}`);
   await expectBackend(page, 'webgpu');
   await page.getByRole('button', { name: 'Start training' }).click();
   await expect(page.getByText('Trained 10 steps; the checkpoint is saved.')).toBeVisible({

@@ -3,7 +3,7 @@ import { expect, expectBackend, test, violations } from './fixtures';
 test('configures the MAE: presets, parameter count, custom settings and problems', async ({
   page,
 }) => {
-  await page.goto('/?p=model');
+  await page.goto('/?backend=webgpu&p=model');
   await expectBackend(page, 'webgpu');
   await expect(page.getByRole('heading', { level: 1, name: 'Model' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('mae');
@@ -88,7 +88,7 @@ test('configures the MAE: presets, parameter count, custom settings and problems
 test('the Model panel fits a phone-sized screen', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   // A hand-edited preset key with no config of its own: the config (Small's) decides.
-  await page.goto('/?p=model&mp=paper');
+  await page.goto('/?backend=webgpu&p=model&mp=paper');
   await expect(page.getByTestId('parameter-count')).toHaveText('0.64 M');
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - window.innerWidth,

@@ -4,7 +4,7 @@ test('the shipped pretrained MAE reconstructs in the Mask panel as soon as there
   page,
 }) => {
   test.setTimeout(240_000);
-  await page.goto('/?p=data&n=32&b.n=2&b.t=8&eq=heat&heat.ic=random-sines');
+  await page.goto('/?backend=webgpu&p=data&n=32&b.n=2&b.t=8&eq=heat&heat.ic=random-sines');
   await expectBackend(page, 'webgpu');
   const card = page.getByRole('region', { name: 'Datasets' });
   await card.getByRole('button', { name: 'Build dataset' }).click();

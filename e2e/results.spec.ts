@@ -15,7 +15,7 @@ test('evaluates a trained MAE per equation against the baselines, and sweeps the
 }) => {
   test.setTimeout(240_000);
   // With nothing saved, the panel says what it needs and where to get it.
-  await page.goto('/?p=results');
+  await page.goto('/?backend=webgpu&p=results');
   await expectBackend(page, 'webgpu');
   await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No dataset yet' })).toBeVisible();
@@ -24,13 +24,13 @@ test('evaluates a trained MAE per equation against the baselines, and sweeps the
     page.getByRole('button', { name: 'Train a model in the Train panel' }),
   ).toBeVisible();
 
-  await page.goto(`/?p=data&${TINY_MIX}`);
+  await page.goto(`/?backend=webgpu&p=data&${TINY_MIX}`);
   await expectBackend(page, 'webgpu');
   const datasets = page.getByRole('region', { name: 'Datasets' });
   await datasets.getByRole('button', { name: 'Build dataset' }).click();
   await expect(datasets.getByText(/Saved “Mix of 3 equations/)).toBeVisible({ timeout: 90_000 });
 
-  await page.goto(`/?p=train&${TINY_MAE}&${TINY_TRAIN}`);
+  await page.goto(`/?backend=webgpu&p=train&${TINY_MAE}&${TINY_TRAIN}`);
   await expectBackend(page, 'webgpu');
   await page.getByRole('button', { name: 'Start training' }).click();
   await expect(page.getByText('Trained 10 steps; the checkpoint is saved.')).toBeVisible({

@@ -8,7 +8,7 @@ test('the GPU self-test runs on WebGPU with progress, then shows figures, a char
     // The library's own chunk; the small wrapper (PlotlyChart-*.js) may come with a panel.
     if (/plotly-cartesian|plotly\.js/i.test(r.url())) plotlyRequests.push(r.url());
   });
-  await page.goto(`/?p=diagnostics&${TINY_SELF_TEST}`);
+  await page.goto(`/?backend=webgpu&p=diagnostics&${TINY_SELF_TEST}`);
   await expectBackend(page, 'webgpu');
   expect(plotlyRequests, 'Plotly is not part of the first load').toEqual([]);
 
@@ -40,7 +40,7 @@ test('the GPU self-test runs on WebGPU with progress, then shows figures, a char
 });
 
 test('Stop ends a running self-test at once', async ({ page }) => {
-  await page.goto('/?p=diagnostics&st.n=32&st.b=1&st.r=1&st.s=5000&st.g=16');
+  await page.goto('/?backend=webgpu&p=diagnostics&st.n=32&st.b=1&st.r=1&st.s=5000&st.g=16');
   await expectBackend(page, 'webgpu');
   await page.getByRole('button', { name: 'Run self-test' }).click();
   const progress = page.getByRole('progressbar');
@@ -68,7 +68,7 @@ test.describe('a lost GPU device', () => {
   test('stops the job with a clear message and the restart brings a fresh device', async ({
     page,
   }) => {
-    await page.goto('/?p=diagnostics&st.n=32&st.b=1&st.r=1&st.s=5000&st.g=16');
+    await page.goto('/?backend=webgpu&p=diagnostics&st.n=32&st.b=1&st.r=1&st.s=5000&st.g=16');
     await expectBackend(page, 'webgpu');
     await page.getByRole('button', { name: 'Run self-test' }).click();
     await expect(page.getByText(/Fitting a 2-D field: step/)).toBeVisible({ timeout: 90_000 });
@@ -109,7 +109,7 @@ test.describe('a lost GPU device', () => {
 });
 
 test('the page stays responsive while the worker computes', async ({ page }) => {
-  await page.goto('/?p=diagnostics&st.n=32&st.b=1&st.r=1&st.s=5000&st.g=16');
+  await page.goto('/?backend=webgpu&p=diagnostics&st.n=32&st.b=1&st.r=1&st.s=5000&st.g=16');
   await expectBackend(page, 'webgpu');
   await page.getByRole('button', { name: 'Start animation' }).click();
   await page.getByRole('button', { name: 'Run self-test' }).click();

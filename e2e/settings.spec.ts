@@ -1,7 +1,7 @@
 import { expect, expectBackend, test } from './fixtures';
 
 test('settings switch the backend, the theme, and show and clear storage', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?backend=webgpu');
   await expectBackend(page, 'webgpu');
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
@@ -29,12 +29,12 @@ test('settings switch the backend, the theme, and show and clear storage', async
 
 test('Copy debug info puts the backend and adapter on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('/?p=diagnostics');
+  await page.goto('/?backend=webgpu&p=diagnostics');
   await expectBackend(page, 'webgpu');
   await page.getByRole('button', { name: 'Copy debug info' }).click();
   await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
   const text = await page.evaluate(() => navigator.clipboard.readText());
-  expect(text).toContain('Backend: webgpu (asked for auto); TensorFlow.js 4.22.0');
+  expect(text).toContain('Backend: webgpu (asked for webgpu); TensorFlow.js 4.22.0');
   expect(text).toContain('architecture=swiftshader');
   expect(text).toMatch(/maxBufferSize: \d+/);
 });

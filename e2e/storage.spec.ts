@@ -3,7 +3,7 @@ import { expect, expectBackend, test } from './fixtures';
 test('a saved record this version cannot read is reported and skipped, not fatal', async ({
   page,
 }) => {
-  await page.goto('/');
+  await page.goto('/?backend=webgpu');
   await expectBackend(page, 'webgpu');
   const settings = page.getByRole('button', { name: 'Settings', exact: true });
   const dialog = page.getByRole('dialog', { name: 'Settings' });

@@ -7,7 +7,7 @@ test('trains the tiny MAE on WebGPU: live curves and reconstruction, Stop, reloa
   page,
 }) => {
   test.setTimeout(300_000);
-  await page.goto('/?p=data&n=32&b.n=6&b.t=8&eq=heat&heat.ic=random-sines');
+  await page.goto('/?backend=webgpu&p=data&n=32&b.n=6&b.t=8&eq=heat&heat.ic=random-sines');
   await expectBackend(page, 'webgpu');
   const datasets = page.getByRole('region', { name: 'Datasets' });
   await datasets.getByRole('button', { name: 'Build dataset' }).click();
@@ -15,7 +15,7 @@ test('trains the tiny MAE on WebGPU: live curves and reconstruction, Stop, reloa
     timeout: 120_000,
   });
 
-  await page.goto(`/?p=train&${TINY_MAE}&${TINY_TRAIN}`);
+  await page.goto(`/?backend=webgpu&p=train&${TINY_MAE}&${TINY_TRAIN}`);
   await expectBackend(page, 'webgpu');
   await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
   await expect(page.getByText(/Tiny preset/)).toBeVisible();

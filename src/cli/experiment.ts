@@ -7,8 +7,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { MAE_PRESETS, maeParameterCount, type MaePresetId } from '../models/mae/config';
 import { judgeClaim, PAPER_CLAIM } from '../models/mae/downstream/claim';
 import { ARM_LABELS, REGRESSION_ARMS } from '../models/mae/downstream/arms';
@@ -20,6 +18,12 @@ import {
 import { equationGroups, maeErrorsByGroup } from '../models/mae/evaluation';
 import { PRETRAIN_SCHEDULE } from '../models/mae/pretrained';
 import { createMaeTraining } from '../models/mae/train';
+import {
+  DEFAULT_NODE_BACKEND,
+  describeBackend,
+  NODE_BACKEND_CHOICES,
+  startNodeBackend,
+} from '../node/backend';
 import { errorMessage } from '../util/errorMessage';
 import {
   asTrajectoryArray,
@@ -79,7 +83,7 @@ const FLAGS = {
   profile: { type: 'string', default: 'quick' },
   seed: { type: 'string', default: '1' },
   json: { type: 'string' },
-  backend: { type: 'string', default: 'wasm' },
+  backend: { type: 'string', default: DEFAULT_NODE_BACKEND },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -92,7 +96,7 @@ Usage: npm run experiment -- mae [--profile quick|full] [--seed S] [--json out.j
   --seed S          seeds the pretraining data, weights and batches (default 1); the labelled
                     set uses S + 1, the scores the lab's default dataset (seed 0)
   --json FILE       writes every metric to FILE
-  --backend NAME    wasm | cpu (default wasm)`;
+  --backend NAME    ${NODE_BACKEND_CHOICES}`;
 
 async function main() {
   const { values, positionals } = parseArgs({ options: FLAGS, allowPositionals: true });
@@ -111,9 +115,8 @@ async function main() {
   const profile = PROFILES[profileId];
   if (!profile) throw new RangeError('--profile must be quick or full.');
   const seed = integer(values.seed, 'seed', 0);
-  if (!(await tf.setBackend(values.backend))) {
-    throw new Error(`The ${values.backend} backend did not start.`);
-  }
+  const backend = await startNodeBackend(values.backend);
+  console.log(`Backend: ${describeBackend(backend)}`);
   const config = MAE_PRESETS[profile.preset].config;
   const started = performance.now();
   const clock = () => performance.now();

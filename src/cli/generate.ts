@@ -1,17 +1,21 @@
 /**
  * `npm run generate -- --pde ns --n 8 --size 64 --frames 20 --dt 1e-3 --record 1 --nu 1e-3 --scheme fno --seed 0 --out ns.npy`
- * Runs the lab's solvers in Node (tfjs CPU or WebAssembly backend) and writes float32
+ * Runs the lab's solvers in Node (tfjs WebAssembly, CPU or WebGPU backend) and writes float32
  * [N, T, X, Y, C] .npy plus a metadata JSON beside it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { generateDataset, type CoefficientChoice } from '../data/generate';
 import { stringifyDatasetMeta } from '../data/io/meta';
 import { decodeNpy, encodeNpy } from '../data/io/npy';
 import { datasetInitialCondition, INITIAL_CONDITIONS } from '../pde/initial/registry';
 import { PDE_SPECS, pdeSpec } from '../pde/registry';
+import {
+  DEFAULT_NODE_BACKEND,
+  describeBackend,
+  NODE_BACKEND_CHOICES,
+  startNodeBackend,
+} from '../node/backend';
 import { errorMessage } from '../util/errorMessage';
 
 const COMMON_FLAGS = {
@@ -26,7 +30,7 @@ const COMMON_FLAGS = {
   initial: { type: 'string' },
   ic: { type: 'string' },
   batch: { type: 'string', default: '8' },
-  backend: { type: 'string', default: 'cpu' },
+  backend: { type: 'string', default: DEFAULT_NODE_BACKEND },
   strict: { type: 'boolean', default: false },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -66,7 +70,7 @@ Options:
   --initial ID      initial condition: ${Object.keys(INITIAL_CONDITIONS).join(', ')}
   --ic FILE.npy     use these initial states instead, float32 [N, X, Y, C]
   --batch B         trajectories simulated at once (default 8; does not change the data)
-  --backend NAME    tfjs backend: cpu or wasm (default cpu)
+  --backend NAME    tfjs backend: ${NODE_BACKEND_CHOICES}
   --strict          refuse a time step beyond the stability limit instead of sub-stepping
   --out FILE.npy    output; the metadata goes to FILE.json
   -h, --help        this text
@@ -148,8 +152,8 @@ async function main(argv: string[]): Promise<void> {
     initialStates = data;
   }
 
-  const backend = String(values.backend);
-  if (!(await tf.setBackend(backend))) throw new Error(`The ${backend} backend could not start.`);
+  const backend = await startNodeBackend(String(values.backend));
+  console.error(`Backend: ${describeBackend(backend)}`);
   const request = {
     pde: spec.id,
     count,

@@ -11,6 +11,7 @@ import type { PdeId } from '../pde/types';
 import { generateDataset, type GeneratedDataset, type GenerateRequest } from './generate';
 import type { DatasetMix } from './io/meta';
 import { mixProblem } from './mixCompatibility';
+import { trajectoryWork } from './workModel';
 
 /** One equation of the mix: its own numerics, ranges and initial condition, and its weight. */
 export type MixComponentRequest = Omit<
@@ -60,7 +61,11 @@ export async function generateMix(
   );
   let first: GeneratedDataset | undefined;
   let substepped = false;
-  let done = 0;
+  // Progress counts solver work, not trajectories: a Burgers trajectory can cost hundreds of
+  // heat ones, and the cheap equations may well run first.
+  const work = components.map((c, k) => counts[k]! * trajectoryWork({ ...c, n, frames }));
+  const totalWork = work.reduce((a, b) => a + b, 0);
+  let workDone = 0;
 
   for (const [k, component] of components.entries()) {
     const count = counts[k]!;
@@ -78,7 +83,8 @@ export async function generateMix(
       },
       {
         ...hooks,
-        progress: (f) => hooks.progress?.((done + f * count) / request.count),
+        progress: (f) =>
+          hooks.progress?.(totalWork > 0 ? (workDone + f * work[k]!) / totalWork : 1),
       },
     );
     first ??= part;
@@ -91,7 +97,7 @@ export async function generateMix(
         coefficients[name]![slot] = values[j]!;
       }
     });
-    done += count;
+    workDone += work[k]!;
   }
   const grid = first!.grid;
   return {

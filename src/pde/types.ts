@@ -14,6 +14,14 @@ export interface SchemeSpec {
   label: string;
   /** One sentence: what the scheme is and when to pick it. */
   explanation: string;
+  /** True when its solver is exact (jumps a whole record interval in one step); see Solver. */
+  exact?: boolean;
+  /**
+   * Relative cost of one solver step per grid cell (heat's spectral propagator = 1; measured
+   * on tfjs cpu at 32², rounded), for progress and ETA by work rather than by trajectories.
+   * Default 1.
+   */
+  stepCost?: number;
 }
 
 /** Numeric coefficients for a batch: one value per trajectory for each number param. */

@@ -16,6 +16,7 @@ import type {
   JobResults,
   MemorySnapshot,
   RuntimeEvent,
+  StartOptions,
 } from './protocol';
 
 export interface RunningJob<K extends JobKind> {
@@ -36,7 +37,7 @@ export class ComputeClient {
   constructor(private readonly onRuntimeEvent: (event: RuntimeEvent) => void) {}
 
   /** Starts a fresh worker (ending any previous one) and brings up a backend in it. */
-  async start(preference: BackendPreference): Promise<BackendReport> {
+  async start(preference: BackendPreference, options: StartOptions = {}): Promise<BackendReport> {
     this.stop('The compute worker was restarted.');
     const worker = new Worker(new URL('./worker.ts', import.meta.url), {
       type: 'module',
@@ -54,7 +55,10 @@ export class ComputeClient {
     crashed.catch(() => {}); // reported through onRuntimeEvent when nobody awaits it
     this.worker = worker;
     this.api = Comlink.wrap<ComputeApi>(worker);
-    return Promise.race([this.api.init(preference, Comlink.proxy(this.onRuntimeEvent)), crashed]);
+    return Promise.race([
+      this.api.init(preference, Comlink.proxy(this.onRuntimeEvent), options),
+      crashed,
+    ]);
   }
 
   /** Ends the worker; every job still running rejects with `reason`. */

@@ -87,16 +87,69 @@ describe('JobRunner', () => {
 });
 
 describe('EtaEstimator', () => {
-  it('extrapolates the average rate once enough work is done', () => {
+  it('extrapolates the recent rate once enough work is done', () => {
     let t = 0;
     const eta = new EtaEstimator(() => t);
     expect(eta.update(0)).toBeNull();
     t = 100;
-    expect(eta.update(0.01)).toBeNull(); // too little progress to guess
+    expect(eta.update(0.01)).toBeNull(); // two reports: too few to guess
     t = 2000;
-    expect(eta.update(0.25)).toBeCloseTo(6, 6); // 2 s for 25% → 6 s for the remaining 75%
+    // From the report at 0.1 s: 1.9 s for 24% → 5.94 s for the remaining 75%.
+    expect(eta.update(0.25)).toBeCloseTo(5.9375, 6);
     t = 4000;
-    expect(eta.update(0.5)).toBeCloseTo(4, 6);
+    expect(eta.update(0.5)).toBeCloseTo(4, 1); // 2 s per 25% lately → 4 s
+
     expect(eta.update(1)).toBe(0);
+  });
+
+  it('estimates from the third report when they span 0.3 s, even at 1% done', () => {
+    let t = 0;
+    const eta = new EtaEstimator(() => t);
+    const estimates: (number | null)[] = [];
+    // A 1000-step job at 150 ms a step, reporting every step.
+    for (let step = 0; step <= 4; step++) {
+      t = 150 * step;
+      estimates.push(eta.update(step / 1000));
+    }
+    expect(estimates.slice(0, 2)).toEqual([null, null]);
+    expect(estimates[2]).toBeCloseTo(0.15 * 998, 6);
+    expect(estimates[3]).toBeCloseTo(0.15 * 997, 6);
+    expect(estimates[4]).toBeCloseTo(0.15 * 996, 6);
+  });
+
+  it('does not flicker with noisy steps and follows a real change of rate', () => {
+    let t = 0;
+    const eta = new EtaEstimator(() => t);
+    const shown: number[] = [];
+    // 400 steps of 100 ms ± 50 ms, then 100 steps of 400 ms.
+    for (let step = 0; step <= 500; step++) {
+      const e = eta.update(step / 500);
+      if (e !== null && step < 500) shown.push(e);
+      t += step < 400 ? (step % 2 ? 150 : 50) : 400;
+    }
+    // Between two reports 0.05–0.15 s apart the estimate moves by at most 3% (of ~40 s)…
+    const jumps = shown.slice(1).map((e, i) => Math.abs(e - shown[i]!) / shown[i]!);
+    expect(Math.max(...jumps.slice(0, 390))).toBeLessThan(0.03);
+    // …and once the slow tail has run a while the estimate is near the truth (the average since
+    // the start would still say 3 s of the 8 s left at step 480).
+    const truthAt480 = 20 * 0.4;
+    expect(shown[480 - 3]!).toBeGreaterThan(0.6 * truthAt480);
+    expect(shown[480 - 3]!).toBeLessThan(1.2 * truthAt480);
+  });
+
+  it('counts down through a stall instead of jumping', () => {
+    let t = 0;
+    const eta = new EtaEstimator(() => t);
+    eta.update(0);
+    t = 200;
+    eta.update(0.1);
+    t = 400;
+    expect(eta.update(0.2)).toBeCloseTo(1.6, 6);
+    t = 900; // no progress in the latest half of the run: no new rate, the estimate counts down
+    expect(eta.update(0.2)).toBeCloseTo(1.1, 6);
+    t = 1100; // progress again, slowly (10.5 s left at it): the estimate rises part of the way
+    const after = eta.update(0.25)!;
+    expect(after).toBeGreaterThan(0.9);
+    expect(after).toBeLessThan(5);
   });
 });

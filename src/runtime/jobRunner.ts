@@ -143,26 +143,56 @@ export class JobRunner {
   }
 }
 
+/** An estimate needs this many progress reports (the first one included)… */
+const ETA_MIN_REPORTS = 3;
+/** …spanning at least this long, so one fast first step cannot promise everything. */
+const ETA_MIN_ELAPSED_MS = 300;
+/** Time constant with which the shown estimate follows the computed one. */
+const ETA_SMOOTHING_MS = 2000;
+
 /**
- * Remaining time from the average rate since the first progress report. Returns null until
- * at least 2% of the work and half a second have passed, so early guesses don't flicker.
+ * Remaining time from the rate over the latest half of the elapsed time (so a job whose steps
+ * slow down is caught up with, while a long window keeps per-step noise out), from the third
+ * report on. The shown value counts down between reports and follows the computed one smoothly
+ * (time constant ETA_SMOOTHING_MS), so it doesn't flicker.
  */
 export class EtaEstimator {
-  private start: { t: number; fraction: number } | null = null;
+  /** Reports from the start of the rate window on (the oldest may precede it). */
+  private samples: { t: number; fraction: number }[] = [];
+  private first: { t: number; fraction: number } | null = null;
+  private reports = 0;
+  private shown: { t: number; seconds: number } | null = null;
 
   constructor(private readonly now: () => number) {}
 
   update(fraction: number): number | null {
     const t = this.now();
-    if (!this.start) {
-      this.start = { t, fraction };
-      return null;
-    }
+    this.reports += 1;
+    this.first ??= { t, fraction };
+    this.samples.push({ t, fraction });
     if (fraction >= 1) return 0;
-    const done = fraction - this.start.fraction;
-    const elapsed = t - this.start.t;
-    if (done < 0.02 || elapsed < 500) return null;
-    return ((elapsed / done) * (1 - fraction)) / 1000;
+    const elapsed = t - this.first.t;
+    const windowStart = t - Math.max(ETA_MIN_ELAPSED_MS, elapsed / 2);
+    while (this.samples.length > 2 && this.samples[1]!.t <= windowStart) this.samples.shift();
+    const from = this.samples[0]!;
+    const done = fraction - from.fraction;
+    if (this.reports < ETA_MIN_REPORTS || elapsed < ETA_MIN_ELAPSED_MS || !(done > 0)) {
+      return this.shown ? this.countdown(t) : null;
+    }
+    const computed = (((t - from.t) / done) * (1 - fraction)) / 1000;
+    if (!this.shown) {
+      this.shown = { t, seconds: computed };
+      return computed;
+    }
+    const projected = this.countdown(t);
+    const weight = 1 - Math.exp(-(t - this.shown.t) / ETA_SMOOTHING_MS);
+    this.shown = { t, seconds: projected + weight * (computed - projected) };
+    return this.shown.seconds;
+  }
+
+  /** The last shown estimate, less the time since. */
+  private countdown(t: number): number {
+    return Math.max(0, this.shown!.seconds - (t - this.shown!.t) / 1000);
   }
 }
 

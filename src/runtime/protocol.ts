@@ -50,6 +50,71 @@ export interface BackendReport {
   features?: string[];
   tfjsVersion: string;
   workerUserAgent: string;
+  /** What the WebAssembly backend really uses, when it is the active one. */
+  wasm?: WasmReport;
+  /** Why this backend runs the compute (absent from workers older than the calibration). */
+  choice?: BackendChoice;
+}
+
+/** One backend's row in the calibration: how long the two probe workloads took on it. */
+export interface CalibrationEntry {
+  backend: BackendName;
+  /**
+   * 'cut-off': still not done when its time budget ran out; 'failed': did not start or run;
+   * 'skipped': not worth timing (`problem` says why).
+   */
+  outcome: 'measured' | 'cut-off' | 'failed' | 'skipped';
+  /** Milliseconds per training step (tiny attention + MLP, forward, backward, Adam). */
+  trainMs?: number;
+  /** Milliseconds per Navier–Stokes solver step (4 fields of 32²). */
+  solverMs?: number;
+  /** When cut off: how long the unfinished step had run, so the step takes at least this long. */
+  budgetMs?: number;
+  /** When cut off: what it was doing. A warm-up step includes one-off shader compilation. */
+  cutOffDuring?: 'warm-up' | 'training step' | 'solver step';
+  /** The software renderer it runs on (e.g. 'SwiftShader') when its GPU is emulated on the CPU. */
+  software?: string;
+  /** Why it failed or was skipped, in words a user can act on. */
+  problem?: string;
+}
+
+export interface Calibration {
+  /** Browser, adapter and workload version the timings belong to. */
+  key: string;
+  /** When it was measured (ms since the epoch). */
+  measuredAt: number;
+  /** How long measuring took. */
+  durationMs?: number;
+  entries: CalibrationEntry[];
+  /** The backend the timings chose; undefined when none could run the probes. */
+  chosen?: BackendName;
+}
+
+export interface BackendChoice {
+  /**
+   * forced: the backend setting names one; measured: calibrated on this load; remembered: an
+   * earlier calibration on this browser and adapter; fallback: the measured choice did not start.
+   */
+  reason: 'forced' | 'measured' | 'remembered' | 'fallback';
+  /** A few words for the header chip, e.g. "14× faster than this software GPU". */
+  summary: string;
+  /** The full explanation, for tooltips and screen readers. */
+  sentence: string;
+  calibration?: Calibration;
+}
+
+export interface StartOptions {
+  /** Measure again even when this browser and adapter have a stored calibration. */
+  recalibrate?: boolean;
+}
+
+export interface WasmReport {
+  simd: boolean;
+  /** Threads XNNPACK computes on; 1 unless the page is cross-origin isolated. */
+  threads: number;
+  isolated: boolean;
+  /** Why it runs on fewer threads than the device has cores. */
+  note?: string;
 }
 
 export interface JobProgress {
@@ -118,6 +183,7 @@ export interface ComputeApi {
   init(
     preference: BackendPreference,
     onRuntimeEvent: (event: RuntimeEvent) => void,
+    options?: StartOptions,
   ): Promise<BackendReport>;
   runJob<K extends JobKind>(
     jobId: string,

@@ -30,6 +30,7 @@ import type {
 import { openLabStorage } from '../storage/labStorage';
 import { runSelfTest } from './selftest/selfTest';
 import { collectTransferables } from './transferables';
+import { describeWasm } from './wasmSetup';
 
 const handlers: { [K in JobKind]: JobHandler<JobParams[K], JobResults[K]> } = {
   selfTest: runSelfTest,
@@ -53,9 +54,11 @@ let gpuLostOnPurpose = false;
 let gpuLost: Promise<string> | undefined;
 
 const api: ComputeApi = {
-  async init(preference, onRuntimeEvent) {
+  async init(preference, onRuntimeEvent, options) {
     reportRuntimeEvent = onRuntimeEvent;
-    const report = await startBackend(preference);
+    const backend = await startBackend(preference, options);
+    const wasm = await describeWasm();
+    const report = wasm ? { ...backend, wasm } : backend;
     gpuLost = watchGpuLoss()?.then((cause) => {
       const why = gpuLostOnPurpose ? 'it was released on request' : cause;
       const message = `The GPU device was lost (${why}).`;

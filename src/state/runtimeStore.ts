@@ -6,7 +6,12 @@
 import { create } from 'zustand';
 import { fallbackConsequence } from '../runtime/backendSelection';
 import { ComputeClient } from '../runtime/client';
-import type { BackendPreference, BackendReport, RuntimeEvent } from '../runtime/protocol';
+import type {
+  BackendPreference,
+  BackendReport,
+  RuntimeEvent,
+  StartOptions,
+} from '../runtime/protocol';
 import { useNotices } from './noticesStore';
 import { useSettings } from './settingsStore';
 import { errorMessage } from '../util/errorMessage';
@@ -20,7 +25,8 @@ interface RuntimeState {
   problem?: string;
   /** Counts worker starts, so views can tell a fresh worker from the old one. */
   generation: number;
-  restart(): Promise<void>;
+  /** Starts a fresh worker; `recalibrate` measures the backends again in automatic mode. */
+  restart(options?: StartOptions): Promise<void>;
 }
 
 let client: ComputeClient | undefined;
@@ -33,13 +39,13 @@ export function computeClient(): ComputeClient {
 export const useRuntime = create<RuntimeState>()((set, get) => ({
   status: 'starting',
   generation: 0,
-  async restart() {
+  async restart(options) {
     const preference = useSettings.getState().values.app.backend as BackendPreference;
     const generation = get().generation + 1;
     set({ status: 'starting', problem: undefined, report: undefined, generation });
     useNotices.getState().dismiss('runtime');
     try {
-      const report = await computeClient().start(preference);
+      const report = await computeClient().start(preference, options);
       if (get().generation !== generation) return; // a newer restart superseded this one
       set({ status: 'ready', report });
       performance.mark('compute-ready', { detail: report.active });
@@ -96,13 +102,17 @@ function showFallbackNotice(report: BackendReport): void {
     notices.dismiss('backend-fallback');
     return;
   }
+  // A backend the calibration measured fastest is no bad news, whatever else failed to start.
+  const measuredBest =
+    report.choice?.reason === 'measured' || report.choice?.reason === 'remembered';
   notices.show({
     id: 'backend-fallback',
-    tone: report.active === 'webgpu' || report.active === 'webgl' ? 'info' : 'warning',
+    tone:
+      measuredBest || report.active === 'webgpu' || report.active === 'webgl' ? 'info' : 'warning',
     title: `Running on ${report.active}: ${failed.map((a) => a.backend).join(' and ')} could not start.`,
     detail: [
       ...failed.map((a) => `${a.backend}: ${a.reason}`),
-      fallbackConsequence(report.active),
+      measuredBest ? report.choice!.sentence : fallbackConsequence(report.active),
     ].join('\n'),
     dismissible: true,
   });

@@ -37,7 +37,7 @@ export const appSchema = defineSchema({
       { value: 'cpu', label: 'JavaScript (CPU)' },
     ],
     default: 'auto',
-    help: 'Automatic tries WebGPU, then WebGL, WebAssembly and plain JavaScript.',
+    help: 'Automatic measures each backend once on this browser and uses the fastest (a software GPU never beats WebAssembly); a named backend starts with no measuring.',
   },
 });
 

@@ -168,7 +168,7 @@ export interface MaeTraining {
 
 export type MaeLoopHooks = Pick<
   TrainLoopOptions,
-  'onMetrics' | 'onCheckpoint' | 'yieldStep' | 'pause' | 'now'
+  'onMetrics' | 'onCheckpoint' | 'yieldStep' | 'pause' | 'syncAt' | 'readEvery' | 'now'
 >;
 
 function scheduleFor(options: MaeTrainingOptions): { lr: Schedule; momentum?: Schedule } {
@@ -315,6 +315,8 @@ export function createMaeTraining(options: MaeTrainingOptions): MaeTraining {
         },
         yieldStep: hooks.yieldStep,
         pause: hooks.pause,
+        syncAt: hooks.syncAt,
+        readEvery: hooks.readEvery,
         now: hooks.now,
       };
     },

@@ -17,6 +17,8 @@
  * - gradClip.ts          global-norm clipping
  * - checkpoint.ts        self-describing checkpoints to and from one byte array
  * - trainLoop.ts         the generic training loop
+ * - lossReadout.ts       batched, non-blocking readback of the loop's loss and gradient norm
+ * - kernelCounter.ts     kernels, readbacks and GPU programs run by a piece of work
  */
 export * from './params';
 export * from './linear';
@@ -33,3 +35,5 @@ export * from './schedules';
 export * from './gradClip';
 export * from './checkpoint';
 export * from './trainLoop';
+export * from './lossReadout';
+export * from './kernelCounter';

@@ -2,10 +2,18 @@
  * The model-agnostic training loop: for each step, gradients of the model's loss, optional
  * global-norm clipping, one AdamW update at the schedule's learning rate, then metrics, periodic
  * validation and checkpoints, with pause and cooperative cancellation between steps.
+ *
+ * The loss and gradient norm of every step stay on the device and are read back in batches
+ * (every `readEvery` steps, at least every `readEveryMs`, and on validation, checkpoint, sync and
+ * last steps) without the loop waiting for the read: metrics arrive for all steps, a few steps
+ * late. A non-finite loss stops the loop at the read that sees it, naming the first bad step;
+ * every validation and checkpoint waits for the reads before it, so none is taken after a
+ * diverged step.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { AdamW } from './adamw';
 import { clipByGlobalNorm, globalNorm } from './gradClip';
+import { LossReadout, type ReadResult, type ReadStep } from './lossReadout';
 import type { Params } from './params';
 import type { Schedule } from './schedules';
 
@@ -16,8 +24,14 @@ export interface StepMetrics {
   lr: number;
   /** Global gradient norm before clipping. */
   gradNorm: number;
-  /** Wall time of the step (gradients, update, loss readback), pauses excluded. */
+  /** Wall time of the step's own work (gradients, update), readback waits and pauses excluded. */
   stepMs: number;
+  /**
+   * Mean wall time per step over the steps read back together with this one, waits for the
+   * device included: the honest step time on a GPU, where `stepMs` is mostly the time to queue.
+   */
+  meanStepMs: number;
+  /** From `meanStepMs`. */
   samplesPerSecond: number;
   /** The validation results, on the steps where validation ran. */
   validation?: Record<string, number>;
@@ -57,10 +71,26 @@ export interface TrainLoopOptions {
    * `JobContext.step`). The error is rethrown after the stop checkpoint.
    */
   yieldStep?: () => Promise<void>;
-  /** Awaited before every step; resolves when the user resumes (throw to stop, as above). */
-  pause?: () => Promise<void>;
+  /**
+   * Awaited before every step; resolves when the user resumes (throw to stop, as above). Before
+   * acting on a pause, await `flush()`: it delivers the metrics of every completed step (and
+   * throws NonFiniteLossError if one diverged), so a pause checkpoint is current and sound.
+   */
+  pause?: (flush: () => Promise<void>) => Promise<void>;
+  /** Read the loss back every this many steps (default 10; 1 reads every step). */
+  readEvery?: number;
+  /** Also start a read once this long has passed since the last one (default 1000 ms). */
+  readEveryMs?: number;
+  /**
+   * Further steps after which the metrics must be current before the next step starts (e.g.
+   * the steps a caller pictures the model at); validation, checkpoint and last steps always are.
+   */
+  syncAt?: (step: number) => boolean;
   now?: () => number;
 }
+
+export const DEFAULT_READ_EVERY = 10;
+export const DEFAULT_READ_EVERY_MS = 1000;
 
 export interface TrainLoopResult {
   /** Steps completed. */
@@ -72,14 +102,17 @@ export interface TrainLoopResult {
 export class NonFiniteLossError extends Error {
   override name = 'NonFiniteLossError';
   constructor(
+    /** The first step whose loss or gradient norm is not finite. */
     readonly step: number,
     readonly loss: number,
     readonly gradNorm: number,
+    /** Steps completed when the loop saw it (the weights in memory are from then). */
+    readonly stoppedAt: number,
   ) {
     super(
       `Training diverged at step ${step}: loss ${loss}, gradient norm ${gradNorm}. ` +
-        'The parameters were left as they were before this step; try a lower learning rate ' +
-        'or gradient clipping.',
+        `Training stopped at step ${stoppedAt}, with no checkpoint or validation taken after ` +
+        `step ${step - 1}; try a lower learning rate or gradient clipping.`,
     );
   }
 }
@@ -88,16 +121,23 @@ export async function trainLoop(options: TrainLoopOptions): Promise<TrainLoopRes
   const { params, optimizer, schedule, steps, trainStep } = options;
   const now = options.now ?? (() => performance.now());
   const startStep = options.startStep ?? 0;
+  const readEvery = options.readEvery ?? DEFAULT_READ_EVERY;
+  const readEveryMs = options.readEveryMs ?? DEFAULT_READ_EVERY_MS;
   if (!Number.isInteger(startStep) || startStep < 0 || startStep > steps) {
     throw new RangeError(`startStep ${startStep} is outside 0…${steps}`);
+  }
+  if (!Number.isInteger(readEvery) || readEvery < 1) {
+    throw new RangeError(`readEvery must be a whole number ≥ 1, not ${readEvery}`);
   }
   const trainable = params.trainable();
   const nameOf = new Map(trainable.map(([name, v]) => [v.name, name]));
   const variables = trainable.map(([, v]) => v);
+  const readout = new LossReadout(now);
 
   let completed = startStep;
   let lastSaved = startStep;
   let lastLoss = NaN;
+  let lastReadAt = now();
   const save = async () => {
     if (options.onCheckpoint && lastSaved !== completed) {
       await options.onCheckpoint(completed);
@@ -105,64 +145,111 @@ export async function trainLoop(options: TrainLoopOptions): Promise<TrainLoopRes
     }
   };
   const every = (k: number | undefined) => k !== undefined && k > 0 && completed % k === 0;
+  const validationDue = () =>
+    options.validate !== undefined && (every(options.validateEvery) || completed === steps);
+  const checkpointDue = () => every(options.checkpointEvery) || completed === steps;
+  const syncDue = () =>
+    completed === steps ||
+    validationDue() ||
+    (options.onCheckpoint !== undefined && checkpointDue()) ||
+    (options.syncAt?.(completed) ?? false);
 
-  while (completed < steps) {
-    try {
-      await options.pause?.();
-      await options.yieldStep?.();
-    } catch (stop) {
-      await save();
-      throw stop;
+  /** Delivers read steps as metrics (validating the last one when asked); throws on divergence. */
+  const deliver = async (results: ReadResult[], validate = false) => {
+    const read: ReadStep[] = [];
+    let diverged: ReadStep | undefined;
+    for (const result of results) {
+      read.push(...result.steps);
+      diverged = result.diverged;
+      if (diverged) break;
     }
-    const index = completed;
-    const started = now();
-    const lr = schedule(index);
-    const { loss, gradNorm } = await runStep(index, lr);
-    const stepMs = now() - started;
-    completed += 1;
-    lastLoss = loss;
+    const metrics = read.map((r) => toMetrics(r, options.batchSize));
+    if (!diverged && validate && metrics.length > 0) {
+      metrics.at(-1)!.validation = await options.validate!(completed);
+    }
+    for (const m of metrics) {
+      lastLoss = m.loss;
+      options.onMetrics?.(m);
+    }
+    if (diverged) {
+      throw new NonFiniteLossError(diverged.step, diverged.loss, diverged.gradNorm, completed);
+    }
+  };
+  const flush = async () => deliver(await readout.drain());
 
-    const metrics: StepMetrics = {
-      step: completed,
-      loss,
-      lr,
-      gradNorm,
-      stepMs,
-      samplesPerSecond: stepMs > 0 ? (1000 * options.batchSize) / stepMs : Infinity,
-    };
-    if (options.validate && (every(options.validateEvery) || completed === steps)) {
-      metrics.validation = await options.validate(completed);
+  try {
+    while (completed < steps) {
+      try {
+        await options.pause?.(flush);
+        await options.yieldStep?.();
+      } catch (stop) {
+        if (stop instanceof NonFiniteLossError) throw stop;
+        await flush();
+        await save();
+        throw stop;
+      }
+      const index = completed;
+      const started = now();
+      const lr = schedule(index);
+      const { loss, gradNorm } = runStep(index, lr);
+      completed += 1;
+      const stepMs = now() - started;
+      readout.push({ step: completed, lr, stepMs }, loss, gradNorm);
+      readout.addTime(stepMs);
+
+      if (syncDue()) {
+        await deliver(await readout.drain(), validationDue());
+        lastReadAt = now();
+        if (checkpointDue()) await save();
+        continue;
+      }
+      if (every(readEvery) || now() - lastReadAt >= readEveryMs) {
+        await readout.start();
+        lastReadAt = now();
+      }
+      await deliver(await readout.poll());
     }
-    options.onMetrics?.(metrics);
-    if (every(options.checkpointEvery) || completed === steps) await save();
+  } finally {
+    await readout.dispose();
   }
   return { step: completed, loss: lastLoss };
 
-  async function runStep(index: number, lr: number): Promise<{ loss: number; gradNorm: number }> {
+  /** Queues one step's gradients and update; returns its loss and gradient norm (caller owns). */
+  function runStep(index: number, lr: number): { loss: tf.Scalar; gradNorm: tf.Scalar } {
     const { value, grads } = tf.variableGrads(() => trainStep(index), variables);
     const named: Record<string, tf.Tensor> = {};
     for (const [tfName, grad] of Object.entries(grads)) {
       const name = nameOf.get(tfName);
       if (name && grad) named[name] = grad;
     }
-    const clipped = options.clipNorm ? clipByGlobalNorm(named, options.clipNorm) : null;
-    const norm = clipped ? clipped.norm : globalNorm(named);
-    const toDispose: tf.Tensor[] = [value, norm, ...Object.values(grads)];
-    if (clipped) toDispose.push(...Object.values(clipped.grads));
+    const toDispose: tf.Tensor[] = [...Object.values(grads)];
+    let norm: tf.Scalar | undefined;
     try {
-      // One readback for both numbers, before the update: a diverged step changes nothing.
-      const readout = tf.stack([value, norm]);
-      const [loss, gradNorm] = await readout.data();
-      readout.dispose();
-      if (!Number.isFinite(loss!) || !Number.isFinite(gradNorm!)) {
-        throw new NonFiniteLossError(index + 1, loss!, gradNorm!);
-      }
+      const clipped = options.clipNorm ? clipByGlobalNorm(named, options.clipNorm) : null;
+      if (clipped) toDispose.push(...Object.values(clipped.grads));
+      norm = clipped ? clipped.norm : globalNorm(named);
       optimizer.apply(clipped ? clipped.grads : named, lr, {
         beta1: options.momentumSchedule?.(index),
       });
-      return { loss: loss!, gradNorm: gradNorm! };
+      return { loss: value, gradNorm: norm };
+    } catch (error) {
+      tf.dispose([value, ...(norm ? [norm] : [])]);
+      throw error;
     } finally {
       tf.dispose(toDispose);
     }
   }
+}
+
+function toMetrics(read: ReadStep, batchSize: number): StepMetrics {
+  const { step, loss, lr, gradNorm, stepMs, meanStepMs } = read;
+  return {
+    step,
+    loss,
+    lr,
+    gradNorm,
+    stepMs,
+    meanStepMs,
+    samplesPerSecond: meanStepMs > 0 ? (1000 * batchSize) / meanStepMs : Infinity,
+  };
 }

@@ -47,6 +47,8 @@ export const advectionInfo: PdeInfo<typeof advectionParams> = {
   schemes: [
     {
       id: 'spectral',
+      exact: true,
+      stepCost: 1.4,
       label: 'Spectral (exact)',
       explanation:
         'Shifts the phase of each Fourier mode by exactly k·aΔt, so the field is translated without any numerical spreading or lag, for any step.',

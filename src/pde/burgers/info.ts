@@ -54,6 +54,7 @@ export const burgersInfo: PdeInfo<typeof burgersParams> = {
   schemes: [
     {
       id: 'spectral',
+      stepCost: 14,
       label: 'Pseudo-spectral (IF-RK4)',
       explanation:
         'Fourier derivatives with 2/3 dealiasing, diffusion solved exactly and advection by ' +
@@ -61,6 +62,7 @@ export const burgersInfo: PdeInfo<typeof burgersParams> = {
     },
     {
       id: 'upwind',
+      stepCost: 1,
       label: 'Upwind finite differences',
       explanation:
         'MAE-PDE’s scheme: first-order upwind advection, 5-point diffusion and explicit Euler, ' +

@@ -36,12 +36,15 @@ export const heatInfo: PdeInfo<typeof heatParams> = {
   schemes: [
     {
       id: 'spectral',
+      exact: true,
+      stepCost: 1,
       label: 'Spectral (exact)',
       explanation:
         'Damps each Fourier mode by exactly e^{−ν|k|²Δt}, so it is exact and stable for any step: the best choice unless you need to match finite-difference data.',
     },
     {
       id: 'ftcs',
+      stepCost: 2,
       label: 'FTCS (5-point, forward Euler)',
       explanation:
         "The 5-point Laplacian with forward Euler steps, as in MAE-PDE's heat data: first order in time, second in space, and unstable when νΔt/Δx² exceeds 1/4.",

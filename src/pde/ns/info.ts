@@ -44,6 +44,7 @@ export const navierStokesInfo: PdeInfo<typeof navierStokesParams> = {
   schemes: [
     {
       id: 'fno',
+      stepCost: 4.5,
       label: 'FNO (Crank–Nicolson + Euler)',
       explanation:
         'The exact step of FNO’s data generator: pseudo-spectral, implicit diffusion and explicit ' +
@@ -51,6 +52,7 @@ export const navierStokesInfo: PdeInfo<typeof navierStokesParams> = {
     },
     {
       id: 'ifrk4',
+      stepCost: 12,
       label: 'Integrating-factor RK4',
       explanation:
         'Pseudo-spectral with diffusion solved exactly and advection by fourth-order Runge–Kutta: ' +

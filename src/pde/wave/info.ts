@@ -46,18 +46,23 @@ export const waveInfo: PdeInfo<typeof waveParams> = {
   schemes: [
     {
       id: 'spectral',
+      exact: true,
+      stepCost: 2.5,
       label: 'Spectral (exact)',
       explanation:
         'Solves each Fourier mode exactly as a damped oscillator, so it is exact and stable for any step: the best choice for accurate data.',
     },
     {
       id: 'leapfrog',
+      stepCost: 4,
       label: 'Leapfrog (5-point)',
       explanation:
         'The 5-point Laplacian with Störmer–Verlet time steps: second order, conserves energy well, and unstable when cΔt/Δx exceeds 1/√2.',
     },
     {
       id: 'fd-exact',
+      exact: true,
+      stepCost: 2,
       label: '5-point, exact in time',
       explanation:
         "The 5-point Laplacian solved exactly in time: it reproduces the spatial discretisation of DINo's wave data without any time-stepping error.",

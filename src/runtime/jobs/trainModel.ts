@@ -192,7 +192,9 @@ export async function trainModel(
       ctx.metric(TRAIN_METRICS.loss, m.step, m.loss);
       ctx.metric(TRAIN_METRICS.lr, m.step, m.lr);
       ctx.metric(TRAIN_METRICS.gradNorm, m.step, m.gradNorm);
-      ctx.metric(TRAIN_METRICS.stepMs, m.step, m.stepMs);
+      // The step's share of its read window, device time included: on a GPU `stepMs` is mostly
+      // the time to queue the work, and the panel's step time should agree with samples/s.
+      ctx.metric(TRAIN_METRICS.stepMs, m.step, m.meanStepMs);
       ctx.metric(TRAIN_METRICS.samplesPerSecond, m.step, m.samplesPerSecond);
       if (m.validation) {
         finalMetrics = { ...m.validation };
@@ -226,8 +228,11 @@ export async function trainModel(
           }
           await ctx.step();
         },
-        pause: async () => {
+        // Pictures are taken between steps at these steps: their metrics must be in by then.
+        syncAt: (at) => options.snapshotEvery > 0 && at % options.snapshotEvery === 0,
+        pause: async (flush) => {
           if (!ctx.paused) return;
+          await flush();
           await saveCheckpoint(step);
           await writeRun('paused');
           ctx.progress(step / options.steps, `Paused at step ${step} (checkpoint saved)`);

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useRuntime } from '../../state/runtimeStore';
 import { useTheme, type ThemeChoice } from '../../state/themeStore';
 import { SchemaForm } from '../controls/SchemaForm';
+import { CalibrationSection } from './CalibrationSection';
 import { StorageSection } from './StorageSection';
 
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -36,6 +37,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
           Restart compute
         </button>
       </section>
+      <CalibrationSection />
       <section className="settings-section">
         <label htmlFor="theme-select">Theme</label>
         <select

@@ -1,6 +1,7 @@
 import { DebugInfoCard } from './DebugInfoCard';
 import { DisplayCheckCard } from './DisplayCheckCard';
 import { SelfTestCard } from './SelfTestCard';
+import { WasmCard } from './WasmCard';
 
 export function DiagnosticsPanel() {
   return (
@@ -9,6 +10,7 @@ export function DiagnosticsPanel() {
       <div className="card-grid">
         <SelfTestCard />
         <div className="card-column">
+          <WasmCard />
           <DisplayCheckCard />
           <DebugInfoCard />
         </div>

@@ -38,4 +38,19 @@ describe('formatDebugInfo', () => {
     expect(text).toContain('  maxBufferSize: 1024');
     expect(text).toContain('Tensors: 3; bytes: 48');
   });
+
+  it('says what the WebAssembly backend computes with', () => {
+    const text = formatDebugInfo({
+      ...base,
+      report: {
+        active: 'wasm',
+        preference: 'wasm',
+        attempts: [{ backend: 'wasm', ok: true, ms: 40 }],
+        tfjsVersion: '4.22.0',
+        workerUserAgent: 'UA',
+        wasm: { simd: true, threads: 1, isolated: false, note: 'not isolated' },
+      },
+    });
+    expect(text).toContain('WebAssembly: SIMD yes, 1 thread (not isolated)');
+  });
 });

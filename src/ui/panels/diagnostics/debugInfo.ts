@@ -1,5 +1,6 @@
 /** The text behind "Copy debug info": what a bug report needs about this browser and GPU. */
 import type { BackendReport, MemorySnapshot } from '../../../runtime/protocol';
+import { formatWasmSummary } from './wasmSummary';
 
 export interface DebugContext {
   appVersion: string;
@@ -29,6 +30,7 @@ export function formatDebugInfo(c: DebugContext): string {
         `  tried ${a.backend}: ${a.ok ? 'ok' : `failed: ${a.reason}`} (${Math.round(a.ms)} ms)`,
       );
     }
+    if (r.wasm) lines.push(formatWasmSummary(r.wasm));
     if (r.adapter) {
       const { vendor, architecture, device, description } = r.adapter;
       lines.push(

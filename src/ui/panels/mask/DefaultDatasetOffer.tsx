@@ -21,8 +21,8 @@ export function DefaultDatasetOffer({ need }: { need: string }) {
       <h2>No dataset yet</h2>
       <p>
         {need} Build the default dataset: heat, advection and Burgers equations in equal shares (as
-        MAE-PDE pretrains on), 48 trajectories of 24 frames on a 32 × 32 grid, simulated on your GPU
-        and saved in this browser.
+        MAE-PDE pretrains on), 48 trajectories of 24 frames on a 32 × 32 grid, simulated on this
+        computer and saved in this browser.
         {pretrained
           ? ' A pretrained masked autoencoder ships with the lab: once the dataset is built, it fills in the hidden patches straight away.'
           : ''}
