@@ -1,4 +1,5 @@
 /** Turns a bench JSON report into the Markdown tables the README shows. */
+import { dispatchLines, type DispatchReport } from './dispatchesBench';
 import type { ReferenceReport } from './referenceBench';
 import { referenceLines } from './referenceReport';
 import { trainingLines, type TrainingReport } from './trainingReport';
@@ -39,6 +40,7 @@ interface Report {
   liveFps?: { seconds: number; results: Record<string, Record<string, LiveFpsRun | Failure>> };
   training?: TrainingReport;
   reference?: ReferenceReport;
+  dispatches?: DispatchReport;
 }
 
 interface Failure {
@@ -185,5 +187,6 @@ export function formatReport(report: Report): string {
         ]
       : []),
     ...(report.reference ? ['', ...referenceLines(report.reference, report.date)] : []),
+    ...(report.dispatches ? ['', ...dispatchLines(report.dispatches)] : []),
   ].join('\n');
 }

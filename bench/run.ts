@@ -4,7 +4,8 @@
  * bench/results/foundation.json and the README's measured section. Run after `npm run build` (the
  * npm script does both). `tsx bench/run.ts --only training` re-measures the training figures alone
  * and keeps the rest of the JSON; `--only reference` re-measures the lab against PyTorch and numpy
- * (bench/python/reference.py; no browser, no build needed); `--only report` rewrites the README
+ * (bench/python/reference.py; no browser, no build needed); `--only dispatches` re-counts the
+ * kernels and readbacks per training step; `--only report` rewrites the README
  * from the JSON as it is.
  * Figures from a CPU-only machine are SwiftShader figures: compare ratios within one run.
  */
@@ -24,6 +25,7 @@ import {
   BENCH_SELF_TEST,
 } from './browserBench';
 import { measureBundles } from './bundleSizes';
+import { measureDispatches } from './dispatchesBench';
 import { measureNodeGeneration, measureNodeSelfTests, measureNodeTraining } from './nodeBench';
 import { writeReadmeSection } from './readme';
 import { measureReference } from './referenceBench';
@@ -81,6 +83,7 @@ async function measureAll(browser: Browser) {
     liveFps: await measureLiveFps(browser, BASE_URL),
     generationNode: await measureNodeGeneration(),
     ...(await measureTrainingAndReference(browser)),
+    dispatches: measureDispatches(),
   };
 }
 
@@ -109,12 +112,15 @@ async function main() {
   const only = process.argv.includes('--only')
     ? process.argv[process.argv.indexOf('--only') + 1]
     : undefined;
-  if (only !== undefined && !['training', 'reference', 'report'].includes(only)) {
-    throw new Error(`--only takes "training", "reference" or "report", not "${only}".`);
+  if (only !== undefined && !['training', 'reference', 'dispatches', 'report'].includes(only)) {
+    throw new Error(
+      `--only takes "training", "reference", "dispatches" or "report", not "${only}".`,
+    );
   }
   if (only === 'report') return publish(readResults(), false);
   if (only === 'reference')
     return publish({ ...readResults(), reference: await measureReference() });
+  if (only === 'dispatches') return publish({ ...readResults(), dispatches: measureDispatches() });
   const server = await startPreview();
   const browser = await launch();
   try {

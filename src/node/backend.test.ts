@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pdeSpec } from '../pde/registry';
 import { initialConditionTensor } from '../pde/initial/tensor';
 import { errorMessage } from '../util/errorMessage';
+import { globalNorm } from '../models/nn/gradClip';
 import { extraBackends, startNodeBackend, type StartedBackend } from './backend';
 
 async function tryWebgpu(): Promise<StartedBackend | string> {
@@ -86,6 +87,14 @@ function matmulAndGradient(): tf.Tensor {
   return tf.concat([tf.matMul(a, b).flatten(), grad.flatten()]);
 }
 
+/** The global norm of 40 gradients: more inputs than a WebGPU shader may bind at once. */
+function normOfManyGradients(): tf.Tensor {
+  const grads = Object.fromEntries(
+    Array.from({ length: 40 }, (_, i) => [`g${i}`, tf.fill([3, 2], (i % 5) + 1)]),
+  );
+  return globalNorm(grads);
+}
+
 describe('startNodeBackend', () => {
   it('starts cpu and wasm, and refuses an unknown name', async () => {
     expect(await startNodeBackend('cpu')).toEqual({ name: 'cpu' });
@@ -123,5 +132,12 @@ describe.runIf(typeof webgpu !== 'string')('the webgpu backend in Node (Dawn)', 
     const cpu = await on('cpu', matmulAndGradient);
     expect(relativeError(gpu, cpu)).toBeLessThan(1e-5);
     expect(Math.max(...cpu.map(Math.abs))).toBeGreaterThan(0.1);
+  });
+
+  it('takes the global norm of more gradients than one shader can bind', async () => {
+    const gpu = await on('webgpu', normOfManyGradients);
+    const cpu = await on('cpu', normOfManyGradients);
+    expect(cpu[0]).toBeCloseTo(Math.sqrt(6 * 8 * (1 + 4 + 9 + 16 + 25)), 4);
+    expect(gpu[0]).toBeCloseTo(cpu[0]!, 3);
   });
 });

@@ -5,7 +5,9 @@ import * as tf from '@tensorflow/tfjs';
 export function globalNorm(grads: Readonly<Record<string, tf.Tensor>>): tf.Scalar {
   return tf.tidy(() => {
     const squares = Object.values(grads).map((g) => g.square().sum());
-    return (squares.length ? tf.addN(squares) : tf.scalar(0)).sqrt() as tf.Scalar;
+    // Not addN: on WebGPU it binds every input at once and fails (silently, as a zero norm) past
+    // the device's storage-buffer limit, 8 by default; stack splits its inputs to fit.
+    return (squares.length ? tf.stack(squares).sum() : tf.scalar(0)).sqrt() as tf.Scalar;
   });
 }
 

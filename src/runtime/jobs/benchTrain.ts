@@ -48,9 +48,10 @@ export async function benchTrain(
   try {
     await trainLoop({
       ...training.loopOptions({
+        // meanStepMs includes the device's time (the loop does not wait for it every step).
         onMetrics: (m) => {
-          if (m.step <= warmupSteps) warmupMs += m.stepMs;
-          else stepMs.push(m.stepMs);
+          if (m.step <= warmupSteps) warmupMs += m.meanStepMs;
+          else stepMs.push(m.meanStepMs);
           ctx.progress(m.step / total, message);
         },
         yieldStep: () => ctx.step(),

@@ -30,6 +30,7 @@ export function formatDebugInfo(c: DebugContext): string {
         `  tried ${a.backend}: ${a.ok ? 'ok' : `failed: ${a.reason}`} (${Math.round(a.ms)} ms)`,
       );
     }
+    if (r.choice) lines.push(`Why: ${r.choice.sentence}`);
     if (r.wasm) lines.push(formatWasmSummary(r.wasm));
     if (r.adapter) {
       const { vendor, architecture, device, description } = r.adapter;
