@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy } from './src/hosting/contentSecurityPolicy';
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -20,10 +21,48 @@ const ISOLATION_HEADERS = {
 };
 
 /**
+ * The headers of every response from `npm start` (dev) and `npm run preview`: isolation, and the
+ * Content-Security-Policy, which for the compute worker's script is the worker's whole policy.
+ */
+function serverHeaders(dev: boolean): Record<string, string> {
+  return {
+    ...ISOLATION_HEADERS,
+    'Content-Security-Policy': contentSecurityPolicy({ dev, delivery: 'header' }),
+  };
+}
+
+/**
+ * Writes the page's Content-Security-Policy into index.html as a <meta>, right after the charset
+ * and before any script, so a static host that sends no headers still applies it to the page
+ * (dev gets its own variant).
+ */
+function contentSecurityPolicyMetaPlugin(): Plugin {
+  return {
+    name: 'pde-lab:csp-meta',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const policy = contentSecurityPolicy({
+          dev: context.server !== undefined,
+          delivery: 'meta',
+        });
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html))
+          throw new Error('index.html needs a <meta charset> first in <head>.');
+        return html.replace(charset, (tag) => `${tag}\n    ${meta}`);
+      },
+    },
+  };
+}
+
+/**
  * tfjs's threaded wasm glue hands its pthread workers `factory.toString()` as their script. Once
  * minified, that function names variables of the enclosing bundle (`_scriptDir` renamed, its
  * `typeof` guard dropped), so every pthread worker throws `ReferenceError` and the backend waits
  * for them forever. Shipping the glue as a string keeps the function's text self-contained.
+ * Evaluating that string (`new Function`) is why the compute worker's Content-Security-Policy
+ * must allow 'unsafe-eval' (src/hosting/contentSecurityPolicy.ts).
  */
 function tfjsWasmThreadsPlugin(): Plugin {
   const glue = /[\\/]tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend-wasm-threaded-simd\.js$/;
@@ -41,9 +80,9 @@ function tfjsWasmThreadsPlugin(): Plugin {
 export default defineConfig({
   // Relative asset URLs: the built site works from any static host and under any sub-path.
   base: './',
-  plugins: [react()],
-  server: { headers: ISOLATION_HEADERS },
-  preview: { headers: ISOLATION_HEADERS },
+  plugins: [react(), contentSecurityPolicyMetaPlugin()],
+  server: { headers: serverHeaders(true) },
+  preview: { headers: serverHeaders(false) },
   define: { __APP_VERSION__: JSON.stringify(version) },
   // tfjs runs in the compute worker, whose bundle takes only these plugins.
   worker: { format: 'es', plugins: () => [tfjsWasmThreadsPlugin()] },

@@ -69,3 +69,29 @@ test('refuses a bad coefficient and sub-steps an unstable time step, saying so',
   });
   expect((await liveSummary(page))?.finite).toBe(true);
 });
+
+test('the Data panel fits a phone-sized screen: live field, colour bar and saved datasets', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?backend=webgpu&p=data&n=32&b.n=2&b.t=4&eq=heat&heat.ic=random-sines');
+  await expectBackend(page, 'webgpu');
+  const card = page.getByRole('region', { name: 'Datasets' });
+  await card.getByRole('button', { name: 'Build dataset' }).click();
+  await expect(card.getByText(/Saved “/)).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('img', { name: /^u: values from/ })).toBeVisible();
+
+  // Nothing scrolls sideways: the field shrinks to the card, the table stacks.
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  for (const name of ['Preview', 'Export', 'Delete']) {
+    const button = card.getByRole('button', { name: new RegExp(`^${name} `) });
+    await button.scrollIntoViewIfNeeded();
+    const box = (await button.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${name} button`).toBeLessThanOrEqual(390);
+  }
+});

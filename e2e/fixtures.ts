@@ -1,6 +1,7 @@
 /**
  * Shared e2e setup: every test fails on a console error or uncaught page error unless it names
- * the messages it expects; helpers read the backend the way a user sees it.
+ * the messages it expects, and on any Content-Security-Policy violation whatever it expects;
+ * helpers read the backend the way a user sees it.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -9,6 +10,8 @@ interface LabFixtures {
   /** Console errors matching one of these are expected by the test and not counted. */
   allowConsoleErrors: RegExp[];
   consoleErrors: string[];
+  /** Content-Security-Policy violations on the page or in its workers: none is ever expected. */
+  securityPolicyViolations: string[];
   /**
    * False: the site serves no pretrained model (its manifest answers with the HTML page, as a
    * static host without the file may), for tests that start from a lab with nothing trained.
@@ -41,7 +44,44 @@ export const test = base.extend<LabFixtures>({
     },
     { auto: true },
   ],
+  securityPolicyViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      const isViolation = (text: string) => /Content[ -]Security[ -]Policy/i.test(text);
+      page.on('console', (msg) => {
+        if (isViolation(msg.text())) violations.push(msg.text());
+      });
+      page.on('pageerror', (error) => {
+        if (isViolation(error.message)) violations.push(`uncaught: ${error.message}`);
+      });
+      // The browser logs most violations itself; the event also catches those it only reports.
+      await page.addInitScript(reportViolations);
+      page.on('worker', (worker) => {
+        worker.evaluate(reportViolations).catch(() => {}); // a worker may end before this runs
+      });
+      await use(violations);
+      // A violation inside the compute worker is caught there (Playwright does not forward a
+      // worker's own log): the lab then says what failed, and that message names the policy.
+      const shown = await page
+        .getByText(/Content[ -]Security[ -]Policy/i)
+        .allTextContents()
+        .catch(() => []);
+      violations.push(...shown.map((text) => `shown on the page: ${text}`));
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
+
+/** In the page or a worker: logs each securitypolicyviolation event as a console error. */
+function reportViolations(): void {
+  self.addEventListener('securitypolicyviolation', (event) => {
+    console.error(
+      `Content Security Policy violation: ${event.violatedDirective} blocked ` +
+        `${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+    );
+  });
+}
 
 export { expect };
 

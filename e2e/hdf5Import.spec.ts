@@ -99,3 +99,33 @@ test('Cancel closes the mapping step and saves nothing', async ({ page }) => {
   await expect(dialog).toBeHidden();
   await expect(card.getByRole('row')).toHaveCount(rowsBefore);
 });
+
+test('a file with no usable float field says, next to the disabled Import, why', async ({
+  page,
+}) => {
+  await page.goto('/?backend=webgpu&eq=heat&n=32');
+  await expectBackend(page, 'webgpu');
+  const card = page.getByRole('region', { name: 'Datasets' });
+  const labels = await writeHdf5((file) => {
+    const data = Int32Array.from({ length: 2 * T * X * X }, (_, i) => i % 5);
+    file.create_dataset({ name: 'labels', data, shape: [2, T, X, X], dtype: '<i' });
+  });
+  await card.locator('input[type=file]').setInputFiles({
+    name: 'labels.h5',
+    mimeType: 'application/x-hdf5',
+    buffer: Buffer.from(labels),
+  });
+  const dialog = page.getByRole('dialog', { name: 'Import “labels.h5”' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Use labels')).toBeDisabled();
+  await expect(dialog.getByRole('row').filter({ hasText: 'labels' })).toContainText(
+    'not a field: holds 32-bit signed integers, not floating-point numbers',
+  );
+  const importButton = dialog.getByRole('button', { name: 'Import', exact: true });
+  await expect(importButton).toBeDisabled();
+  const why = /^No dataset in this file can be imported: a field needs floating-point values/;
+  await expect(dialog.getByRole('alert')).toHaveText(why);
+  await expect(importButton).toHaveAccessibleDescription(why);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

@@ -57,7 +57,7 @@ test('masks a saved dataset: four views, ratio, new mask, scrubbing and keys', a
   const errorAt75 = await windowError.textContent();
   expect(Number(errorAt75)).toBeGreaterThan(0);
 
-  await page.getByLabel('Masking ratio').fill('0.5');
+  await page.getByLabel('Hidden share (this view)').fill('0.5');
   await expect(
     views.getByRole('img', { name: /^Masked input: 128 of 256 patches hidden/ }),
   ).toBeVisible();

@@ -92,7 +92,7 @@ test('reconstructs with a trained MAE beside the baseline, at once on new settin
   ];
 
   // A new ratio re-runs both at once.
-  await page.getByLabel('Masking ratio').fill('0.5');
+  await page.getByLabel('Hidden share (this view)').fill('0.5');
   await expect(
     views.getByRole('img', { name: /^Masked input: 16 of 32 patches hidden/ }),
   ).toBeVisible();
@@ -121,7 +121,7 @@ test('reconstructs with a trained MAE beside the baseline, at once on new settin
   ).toBeVisible();
 
   // From an empty mask, one drag along the top row hides its 4 patches, and both fill them in.
-  await page.getByLabel('Masking ratio').fill('0');
+  await page.getByLabel('Hidden share (this view)').fill('0');
   await expect(
     views.getByRole('img', { name: /^Masked input: 0 of 32 patches hidden/ }),
   ).toBeVisible();

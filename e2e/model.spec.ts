@@ -13,13 +13,13 @@ test('configures the MAE: presets, parameter count, custom settings and problems
   const current = page.locator('.model-presets__current');
   const count = page.getByTestId('parameter-count');
   const diagram = page.getByRole('figure', { name: /How the masked autoencoder sees/ });
-  await expect(presets.getByRole('radio', { name: 'Small' })).toBeChecked();
+  await expect(presets.getByRole('radio', { name: 'Classroom' })).toBeChecked();
   await expect(presets.getByRole('radio', { checked: true })).toHaveCount(1);
-  await expect(count).toHaveText('0.64 M');
-  await expect(page.getByText('642,976 exactly')).toBeVisible();
-  await expect(diagram).toContainText('256 tokens of 32 values');
-  await expect(diagram).toContainText('reads the 64 visible tokens only');
-  await expect(diagram).toContainText('+ 192 mask tokens = 256');
+  await expect(count).toHaveText('80.5 k');
+  await expect(page.getByText('80,544 exactly')).toBeVisible();
+  await expect(diagram).toContainText('128 tokens of 32 values');
+  await expect(diagram).toContainText('reads the 32 visible tokens only');
+  await expect(diagram).toContainText('+ 96 mask tokens = 128');
   await expect(page.getByText('Ready to train')).toBeVisible();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -27,7 +27,7 @@ test('configures the MAE: presets, parameter count, custom settings and problems
   }
 
   // The presets are a radio group: the arrow keys move the choice.
-  await presets.getByRole('radio', { name: 'Small' }).focus();
+  await presets.getByRole('radio', { name: 'Classroom' }).focus();
   await page.keyboard.press('ArrowLeft');
   const tiny = presets.getByRole('radio', { name: 'Tiny' });
   await expect(tiny).toBeChecked();
@@ -44,13 +44,13 @@ test('configures the MAE: presets, parameter count, custom settings and problems
   await expect(diagram).toContainText('+ 921 mask tokens = 1024');
 
   // Any edit makes the config custom, in the panel and in the link.
-  await page.getByLabel('Encoder width').fill('64');
+  await page.getByLabel('Encoder width').fill('96');
   await expect(current).toContainText('Custom');
   await expect(presets.getByRole('radio', { checked: true })).toHaveCount(0);
   await expect(count).not.toHaveText('11.0 M');
-  await expect(diagram).toContainText('width 64 · 8 blocks');
+  await expect(diagram).toContainText('width 96 · 8 blocks');
   await expect(page).toHaveURL(/[?&]mp=custom/);
-  await expect(page).toHaveURL(/[?&]mae\.w=64/);
+  await expect(page).toHaveURL(/[?&]mae\.w=96/);
 
   // Patches that do not tile the grid: the config cannot be trained, and the panel says why.
   await page.getByLabel('Patch side').fill('5');
@@ -67,19 +67,19 @@ test('configures the MAE: presets, parameter count, custom settings and problems
   await expect(alert).toBeVisible();
 
   // A preset starts over; Back returns to the custom config.
-  await presets.getByRole('radio', { name: 'Small' }).click();
+  await presets.getByRole('radio', { name: 'Classroom' }).click();
   await expect(alert).toHaveCount(0);
-  await expect(count).toHaveText('0.64 M');
+  await expect(count).toHaveText('80.5 k');
   await expect(page).not.toHaveURL(/mae\.|mp=/);
   await page.goBack();
   await expect(current).toContainText('Custom');
   await expect(page.getByLabel('Patch side')).toHaveValue('5');
   await page.goForward();
-  await expect(presets.getByRole('radio', { name: 'Small' })).toBeChecked();
+  await expect(presets.getByRole('radio', { name: 'Classroom' })).toBeChecked();
 
   // What to try: a higher mask ratio, seen in the Mask panel.
-  await page.getByLabel('Mask ratio').fill('0.9');
-  await expect(diagram).toContainText('reads the 26 visible tokens only');
+  await page.getByLabel('Training mask ratio').fill('0.9');
+  await expect(diagram).toContainText('reads the 13 visible tokens only');
   await page.getByRole('button', { name: 'See this masking in the Mask panel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mask' })).toBeVisible();
   await expect(page).toHaveURL(/[?&]m\.r=0\.9/);
@@ -87,9 +87,9 @@ test('configures the MAE: presets, parameter count, custom settings and problems
 
 test('the Model panel fits a phone-sized screen', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  // A hand-edited preset key with no config of its own: the config (Small's) decides.
+  // A hand-edited preset key with no config of its own: the config (the default's) decides.
   await page.goto('/?backend=webgpu&p=model&mp=paper');
-  await expect(page.getByTestId('parameter-count')).toHaveText('0.64 M');
+  await expect(page.getByTestId('parameter-count')).toHaveText('80.5 k');
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - window.innerWidth,
   );

@@ -1,4 +1,4 @@
-import { expect, expectBackend, test, TINY_MAE } from './fixtures';
+import { expect, expectBackend, test, TINY_MAE, violations } from './fixtures';
 
 /**
  * Steps of 2 windows, validating, saving and picturing every 5 steps: quick on SwiftShader, and
@@ -29,6 +29,11 @@ test('trains the tiny MAE on WebGPU: live curves and reconstruction, Stop, reloa
   await expect(
     page.getByRole('figure', { name: 'Training and validation loss' }).locator('svg').first(),
   ).toBeVisible({ timeout: 120_000 });
+  // The live charts' step axis turns logarithmic on request.
+  await page.getByRole('checkbox', { name: 'Log-scale step axis', exact: true }).check();
+  await expect(
+    page.getByRole('figure', { name: 'Training and validation loss' }).locator('.xtitle'),
+  ).toHaveText('step (log scale)');
   await expect(page.getByRole('img', { name: /^MAE reconstruction after step \d+/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /^MAE reconstruction after step [1-9]/ })).toBeVisible(
     { timeout: 120_000 },
@@ -60,8 +65,27 @@ test('trains the tiny MAE on WebGPU: live curves and reconstruction, Stop, reloa
   await expect(row).toContainText('80 / 80');
   await expect(page.getByRole('button', { name: /^Resume from step/ })).toHaveCount(0);
 
+  // Its settings in their columns, the learning rate written as everywhere ("1e-2"), and the
+  // table fits the 1280 px window without scrolling sideways.
+  await expect(page.getByRole('table', { name: /^Recorded runs, newest first/ })).toBeVisible();
+  const cells = row.getByRole('cell');
+  await expect(cells.nth(2)).toHaveText(/^Tiny[\d.]+ k params$/);
+  await expect(cells.nth(3)).toHaveText('0.75');
+  await expect(cells.nth(4)).toHaveText('1e-2');
+  await expect(cells.nth(5)).toHaveText('2');
+  const runsTable = page.getByRole('region', { name: 'Runs' }).locator('.train-runs__table');
+  expect(await runsTable.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+
   await row.getByRole('checkbox').check();
-  await expect(
-    page.getByRole('figure', { name: 'Loss curves of the chosen runs' }).locator('svg').first(),
-  ).toBeVisible();
+  const overlay = page.getByRole('figure', { name: 'Loss curves of the chosen runs' });
+  await expect(overlay.locator('svg').first()).toBeVisible();
+  // One run: a linear step axis by default, logarithmic on request.
+  const logSteps = page.getByRole('checkbox', { name: 'Log-scale step axis for the chosen runs' });
+  await expect(logSteps).not.toBeChecked();
+  await expect(overlay.locator('.xtitle')).toHaveText('step');
+  await logSteps.check();
+  await expect(overlay.locator('.xtitle')).toHaveText('step (log scale)');
+  expect(await violations(page)).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('train.png'), fullPage: true });
 });

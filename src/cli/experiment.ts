@@ -55,7 +55,8 @@ const PROFILES: Record<'quick' | 'full', Profile> = {
     pretrainTrajectories: 240,
     pretrainSteps: 6000,
     pretrainBatch: 16,
-    peakLr: 3e-3,
+    // The recipe study's fastest reliable rate for the tiny model (README, "The training recipe").
+    peakLr: 1e-2,
     pool: 192,
     test: 96,
     budgets: [32, 64, 128, 'all'],
@@ -210,7 +211,10 @@ async function main() {
   const pool = Array.from({ length: profile.pool }, (_, i) => i);
   const test = Array.from({ length: profile.test }, (_, i) => profile.pool + i);
   console.log(
-    `\nRegression: ${REGRESSION_ARMS.length} arms × budgets ${profile.budgets.join('/')} × ${profile.seeds} seeds, ${profile.regressionSteps} steps each…`,
+    `\nRegression windows: ${config.frames} frames, ${set.frameStride} apart (frames 0…${(config.frames - 1) * set.frameStride} of ${labelled.shape[1]}).`,
+  );
+  console.log(
+    `Regression: ${REGRESSION_ARMS.length} arms × budgets ${profile.budgets.join('/')} × ${profile.seeds} seeds, ${profile.regressionSteps} steps each…`,
   );
   const regression = await runRegressionExperiment(
     model,
@@ -289,6 +293,9 @@ async function main() {
         test: profile.test,
         labelledSeed: seed + 1,
         steps: profile.regressionSteps,
+        windowFrames: config.frames,
+        frameStride: set.frameStride,
+        verdict: judgement.verdict,
         meanBaselineMse: regression.meanBaselineMse,
         summary: regression.summary,
         runs: regression.runs.map(({ predictions: _predictions, ...run }) => run),

@@ -8,7 +8,11 @@ import { parseArgs } from 'node:util';
 import { generateDataset, type CoefficientChoice } from '../data/generate';
 import { stringifyDatasetMeta } from '../data/io/meta';
 import { decodeNpy, encodeNpy } from '../data/io/npy';
-import { datasetInitialCondition, INITIAL_CONDITIONS } from '../pde/initial/registry';
+import {
+  datasetInitialCondition,
+  INITIAL_CONDITIONS,
+  type InitialConditionId,
+} from '../pde/initial/registry';
 import { PDE_SPECS, pdeSpec } from '../pde/registry';
 import {
   DEFAULT_NODE_BACKEND,
@@ -17,6 +21,7 @@ import {
   startNodeBackend,
 } from '../node/backend';
 import { errorMessage } from '../util/errorMessage';
+import { classroomRequest } from './classroomData';
 
 const COMMON_FLAGS = {
   pde: { type: 'string' },
@@ -32,6 +37,7 @@ const COMMON_FLAGS = {
   batch: { type: 'string', default: '8' },
   backend: { type: 'string', default: DEFAULT_NODE_BACKEND },
   strict: { type: 'boolean', default: false },
+  'as-built': { type: 'boolean', default: false },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -72,6 +78,9 @@ Options:
   --batch B         trajectories simulated at once (default 8; does not change the data)
   --backend NAME    tfjs backend: ${NODE_BACKEND_CHOICES}
   --strict          refuse a time step beyond the stability limit instead of sub-stepping
+  --as-built        what the Data panel builds for this equation and --initial from its
+                    defaults (time step, record interval, scheme, coefficient ranges, initial-
+                    condition settings); --n, --size, --frames and --seed still apply
   --out FILE.npy    output; the metadata goes to FILE.json
   -h, --help        this text
 
@@ -154,25 +163,49 @@ async function main(argv: string[]): Promise<void> {
 
   const backend = await startNodeBackend(String(values.backend));
   console.error(`Backend: ${describeBackend(backend)}`);
-  const request = {
-    pde: spec.id,
-    count,
-    n: size,
-    frames: positiveInt('frames', values.frames as string),
-    dt: values.dt ? positiveNumber('dt', values.dt as string) : spec.defaultDt,
-    recordInterval: values.record
-      ? positiveNumber('record', values.record as string)
-      : spec.defaultRecordInterval,
-    scheme: typeof values.scheme === 'string' ? values.scheme : spec.defaultScheme,
-    coefficients,
-    options,
-    initialCondition:
-      typeof values.initial === 'string' ? values.initial : datasetInitialCondition(spec.id),
-    initialStates,
-    seed: Number(values.seed),
-    batchSize: positiveInt('batch', values.batch as string),
-    onUnstable: values.strict ? ('refuse' as const) : ('substep' as const),
-  };
+  const frames = positiveInt('frames', values.frames as string);
+  const asBuilt = values['as-built'] === true;
+  if (
+    asBuilt &&
+    (initialStates || Object.keys(coefficients).length || Object.keys(options).length)
+  ) {
+    throw new Error(
+      '--as-built takes the Data panel’s settings: drop --ic and the equation’s parameters.',
+    );
+  }
+  const request = asBuilt
+    ? {
+        ...classroomRequest(
+          {
+            equation: spec.id,
+            initial: (typeof values.initial === 'string'
+              ? values.initial
+              : datasetInitialCondition(spec.id)) as InitialConditionId,
+          },
+          { count, n: size, frames, seed: Number(values.seed) },
+        ),
+        batchSize: positiveInt('batch', values.batch as string),
+        onUnstable: values.strict ? ('refuse' as const) : ('substep' as const),
+      }
+    : {
+        pde: spec.id,
+        count,
+        n: size,
+        frames,
+        dt: values.dt ? positiveNumber('dt', values.dt as string) : spec.defaultDt,
+        recordInterval: values.record
+          ? positiveNumber('record', values.record as string)
+          : spec.defaultRecordInterval,
+        scheme: typeof values.scheme === 'string' ? values.scheme : spec.defaultScheme,
+        coefficients,
+        options,
+        initialCondition:
+          typeof values.initial === 'string' ? values.initial : datasetInitialCondition(spec.id),
+        initialStates,
+        seed: Number(values.seed),
+        batchSize: positiveInt('batch', values.batch as string),
+        onUnstable: values.strict ? ('refuse' as const) : ('substep' as const),
+      };
   let lastPercent = -1;
   const dataset = await generateDataset(request, {
     progress: (f) => {
@@ -195,6 +228,7 @@ async function main(argv: string[]): Promise<void> {
     stringifyDatasetMeta({
       equation: spec.id,
       scheme: request.scheme,
+      ...(initialStates ? {} : { initial: request.initialCondition }),
       seed: request.seed,
       grid: dataset.grid,
       times: dataset.times,

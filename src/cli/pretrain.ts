@@ -1,25 +1,26 @@
 /**
- * `npm run pretrain -- mae [--preset tiny] [--steps 30000] [--batch 16] [--lr 3e-3] [--seed 1]`
- * Pretrains the MAE in Node on the lab's own solvers and training code, then scores it on the
- * lab's default dataset (the one the Mask panel builds, never seen in training), and writes the
- * checkpoint and its manifest to public/pretrained/, where the lab loads them from.
+ * `npm run pretrain -- mae [--preset classroom] [--steps 12000] [--batch 16] [--lr 3e-3] [--seed 1]`
+ * Pretrains the MAE in Node on the lab's own solvers and training code, on every equation ×
+ * initial condition the Data panel offers, then scores it per group on exactly what a student
+ * builds from the panel's defaults (seed 0, never seen in training), and writes the checkpoint
+ * and its manifest to public/pretrained/, where the lab loads them from.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeCheckpoint } from '../models/nn/checkpoint';
 import { MAE_PRESETS, maeParameterCount, type MaePresetId } from '../models/mae/config';
-import { equationGroups, maeErrorsByGroup } from '../models/mae/evaluation';
+import { maeErrorsByGroup, type GroupErrors } from '../models/mae/evaluation';
 import {
   PRETRAINED_DIRECTORY,
   PRETRAINED_MAE_MANIFEST,
   PRETRAINED_MANIFEST_FORMAT,
   PRETRAIN_SCHEDULE,
   type PretrainedErrors,
+  type PretrainedGroupErrors,
   type PretrainedManifest,
 } from '../models/mae/pretrained';
 import { createMaeTraining } from '../models/mae/train';
-import { PDE_CATALOG } from '../pde/catalog';
 import {
   DEFAULT_NODE_BACKEND,
   describeBackend,
@@ -28,44 +29,68 @@ import {
 } from '../node/backend';
 import { errorMessage } from '../util/errorMessage';
 import {
-  asTrajectoryArray,
-  defaultMixRequest,
-  generateWithProgress,
-  integer,
-  seconds,
-} from './common';
+  CLASSROOM_GROUPS,
+  classroomCorpus,
+  classroomRequest,
+  generateClassroomData,
+  type ClassroomSeeding,
+} from './classroomData';
+import { integer, seconds } from './common';
 
 const FLAGS = {
-  preset: { type: 'string', default: 'tiny' },
-  steps: { type: 'string', default: '30000' },
+  preset: { type: 'string', default: 'classroom' },
+  steps: { type: 'string', default: '12000' },
   batch: { type: 'string', default: '16' },
   lr: { type: 'string', default: '3e-3' },
-  trajectories: { type: 'string', default: '480' },
+  'per-group': { type: 'string', default: '12' },
+  'held-out': { type: 'string' },
   seed: { type: 'string', default: '1' },
-  'eval-windows': { type: 'string', default: '64' },
+  'eval-windows': { type: 'string', default: '32' },
   backend: { type: 'string', default: DEFAULT_NODE_BACKEND },
   out: { type: 'string', default: join('public', PRETRAINED_DIRECTORY) },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-const HELP = `Pretrain a model on the lab's default mix and ship it with the lab.
+const HELP = `Pretrain a model on what the Data panel offers and ship it with the lab.
 
 Usage: npm run pretrain -- mae [options]
 
 Options:
-  --preset ID          tiny | small | paper (default tiny: in an hour on a 2-core CPU the
-                       small preset does not yet beat interpolation; see README)
-  --steps N            optimizer steps (default 30000)
+  --preset ID          tiny | classroom | small | paper (default classroom: the largest that
+                       trains on a 2-core CPU in about two hours; see README)
+  --steps N            optimizer steps (default 12000)
   --batch B            windows per step (default 16)
   --lr X               OneCycle's peak learning rate (default 3e-3)
-  --trajectories N     training trajectories of the heat/advection/Burgers mix (default 480)
+  --per-group N        training trajectories per equation × initial condition (default 12;
+                       ${CLASSROOM_GROUPS.length} groups, each from the Data panel's defaults)
+  --held-out N         scored trajectories per group (default: the Data panel's count)
   --seed S             seeds the training data, the weights, batches and masks (default 1;
-                       the lab's default dataset, used for the scores, is seed 0)
-  --eval-windows W     scored windows per equation (default 64)
-  --backend NAME       ${NODE_BACKEND_CHOICES}; wasm runs about 7× faster
-                       than cpu on this 2-core machine
+                       the scores use seed 0, the Data panel's default, never trained on)
+  --eval-windows W     scored windows per group (default 32)
+  --backend NAME       ${NODE_BACKEND_CHOICES}
   --out DIR            where mae.json and its checkpoint go (default public/pretrained)
 `;
+
+/** Every group from the Data panel's defaults, printing progress on one line. */
+async function classroomData(
+  what: string,
+  count: number | undefined,
+  seed: number,
+  seeding: ClassroomSeeding,
+) {
+  const datasets = await generateClassroomData(
+    { count, seed },
+    seeding,
+    CLASSROOM_GROUPS,
+    (done, total, group) => {
+      process.stdout.write(
+        `\r${what}: ${done}/${total} groups (${group.equation}, ${group.initial})        `,
+      );
+    },
+  );
+  process.stdout.write('\n');
+  return datasets;
+}
 
 async function main() {
   const { values, positionals } = parseArgs({ options: FLAGS, allowPositionals: true });
@@ -85,8 +110,10 @@ async function main() {
     throw new RangeError(`--preset must be one of ${Object.keys(MAE_PRESETS).join(', ')}.`);
   const steps = integer(values.steps, 'steps', 10);
   const batchSize = integer(values.batch, 'batch', 1);
-  const count = integer(values.trajectories, 'trajectories', 3);
-  const seed = integer(values.seed, 'seed', 0);
+  const perGroup = integer(values['per-group'], 'per-group', 1);
+  const seed = integer(values.seed, 'seed', 1);
+  const heldOutCount =
+    values['held-out'] === undefined ? undefined : integer(values['held-out'], 'held-out', 1);
   const evalWindows = integer(values['eval-windows'], 'eval-windows', 1);
   const peakLr = Number(values.lr);
   if (!(peakLr > 0 && peakLr < 1)) throw new RangeError('--lr must lie in (0, 1).');
@@ -95,26 +122,28 @@ async function main() {
   const config = preset.config;
   const started = performance.now();
 
-  const trainRequest = defaultMixRequest(count, seed);
-  const train = await generateWithProgress(`Training data, ${count} trajectories`, trainRequest);
-  const heldOutRequest = defaultMixRequest(48, 0);
-  const heldOut = await generateWithProgress(
-    'The lab’s default dataset (held out)',
-    heldOutRequest,
+  const train = classroomCorpus(
+    await classroomData(`Training data, ${perGroup} per group`, perGroup, seed, 'distinct'),
+    config.size,
   );
+  const heldOut = classroomCorpus(
+    await classroomData('What a student builds (held out)', heldOutCount, 0, 'as-built'),
+    config.size,
+  );
+  const sample = classroomRequest(CLASSROOM_GROUPS[0]!, { seed: 0, count: heldOutCount });
 
   const training = createMaeTraining({
     config,
     channels: 1,
     seed,
-    train: asTrajectoryArray(train),
-    validation: asTrajectoryArray(heldOut),
+    train: train.trajectories,
+    validation: heldOut.trajectories,
     steps,
     batchSize,
     peakLr,
     ...PRETRAIN_SCHEDULE,
-    validateEvery: Math.max(50, Math.round(steps / 12)),
-    validationWindows: 16,
+    validateEvery: Math.max(50, Math.round(steps / 24)),
+    validationWindows: 64,
   });
   const trainStarted = performance.now();
   console.log(
@@ -128,7 +157,7 @@ async function main() {
           `  step ${m.step}: held-out masked relL2 ${v.relL2!.toFixed(3)} (linear ${v.relL2Linear!.toFixed(3)}, nearest ${v.relL2Nearest!.toFixed(3)})`,
         );
       }
-      if (m.step % 25 === 0 || m.step === steps) {
+      if (m.step % 100 === 0 || m.step === steps) {
         const elapsed = performance.now() - trainStarted;
         const eta = (elapsed / m.step) * (steps - m.step);
         console.log(
@@ -139,35 +168,24 @@ async function main() {
   });
   const trainSeconds = (performance.now() - trainStarted) / 1000;
 
-  console.log('Scoring on the lab’s default dataset…');
-  const groups = equationGroups('mix', heldOut.mix, 0, heldOut.shape[0]);
+  console.log('Scoring on what a student builds…');
   const score = (ratio: number, windowsPerGroup: number) =>
-    maeErrorsByGroup(training.model, asTrajectoryArray(heldOut), groups, {
+    maeErrorsByGroup(training.model, heldOut.trajectories, heldOut.groups, {
       windowsPerGroup,
       ratio,
       seed: 0,
     });
-  const pooled = (rows: PretrainedErrors[] | Awaited<ReturnType<typeof score>>) => {
-    // Mean of the per-equation errors, each equation weighing the same (as the mix does).
-    const mean = (key: 'relL2' | 'relL2Linear' | 'relL2Nearest') =>
-      rows.reduce((sum, row) => sum + row[key], 0) / rows.length;
-    return {
-      relL2: mean('relL2'),
-      relL2Linear: mean('relL2Linear'),
-      relL2Nearest: mean('relL2Nearest'),
-    };
-  };
-  const perEquation = await score(config.maskRatio, evalWindows);
-  const errors: PretrainedErrors[] = [
-    ...perEquation.map(({ id, windows, relL2, relL2Linear, relL2Nearest }) => ({
-      id,
-      windows,
-      relL2,
-      relL2Linear,
-      relL2Nearest,
-    })),
-    { id: 'all', windows: evalWindows * perEquation.length, ...pooled(perEquation) },
-  ];
+  const groups: PretrainedGroupErrors[] = (await score(config.maskRatio, evalWindows)).map(
+    (row, k) => ({
+      equation: heldOut.groups[k]!.equation,
+      initial: heldOut.groups[k]!.initial,
+      windows: row.windows,
+      mae: row.relL2,
+      linear: row.relL2Linear,
+      nearest: row.relL2Nearest,
+    }),
+  );
+  const errors = pooledByEquation(groups);
   const sweep = [];
   for (const ratio of [0.25, 0.5, 0.75, 0.9]) {
     sweep.push({ ratio, ...pooled(await score(ratio, Math.ceil(evalWindows / 2))) });
@@ -179,9 +197,6 @@ async function main() {
   const name = `mae-${presetId}.ckpt`;
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, name), bytes);
-  const equations = trainRequest.components
-    .filter((c) => c.weight > 0)
-    .map((c) => PDE_CATALOG[c.pde].title);
   const manifest: PretrainedManifest = {
     format: PRETRAINED_MANIFEST_FORMAT,
     modelId: 'mae',
@@ -199,10 +214,11 @@ async function main() {
       seed,
       seconds: Math.round(trainSeconds),
       backend: values.backend,
-      data: `${count} trajectories (${equations.join(', ')}; seed ${seed}), ${trainRequest.frames} frames at ${trainRequest.n}²`,
+      data: `${train.trajectories.shape[0]} trajectories: ${perGroup} of each of the ${CLASSROOM_GROUPS.length} equation × initial-condition pairs the Data panel offers (seeds 1000·${seed} + k), ${sample.frames} frames at ${sample.n}², resampled to ${config.size}²`,
     },
-    heldOut: `the lab’s default dataset: 48 trajectories (seed 0), ${heldOutRequest.frames} frames at ${heldOutRequest.n}²`,
+    heldOut: `what a student builds from the Data panel's defaults: ${sample.count} trajectories of each equation × initial condition (seed 0), ${sample.frames} frames at ${sample.n}²`,
     errors,
+    groups,
     sweep,
     createdAt: new Date().toISOString(),
   };
@@ -213,12 +229,12 @@ async function main() {
   training.dispose();
 
   console.log(
-    '\nMasked-region relative L2 on the lab’s default dataset (mask ratio',
-    `${config.maskRatio}):`,
+    `\nMasked-region relative L2 on what a student builds (mask ratio ${config.maskRatio}):`,
   );
-  for (const row of errors) {
+  for (const row of groups) {
+    const verdict = row.mae < row.linear ? 'beats linear' : 'LOSES to linear';
     console.log(
-      `  ${row.id.padEnd(10)} MAE ${row.relL2.toFixed(3)}  linear ${row.relL2Linear.toFixed(3)}  nearest ${row.relL2Nearest.toFixed(3)}`,
+      `  ${row.equation.padEnd(10)} ${row.initial.padEnd(16)} MAE ${row.mae.toFixed(3)}  linear ${row.linear.toFixed(3)}  nearest ${row.nearest.toFixed(3)}  ${verdict}`,
     );
   }
   for (const row of sweep) {
@@ -229,6 +245,38 @@ async function main() {
   console.log(
     `Wrote ${join(values.out, name)} (${(bytes.byteLength / 1e6).toFixed(1)} MB) and ${PRETRAINED_MAE_MANIFEST} in ${seconds(performance.now() - started)}.`,
   );
+}
+
+/** Mean of the rows' errors, each row weighing the same. */
+function pooled(rows: readonly GroupErrors[]) {
+  const mean = (key: 'relL2' | 'relL2Linear' | 'relL2Nearest') =>
+    rows.reduce((sum, row) => sum + row[key], 0) / rows.length;
+  return {
+    relL2: mean('relL2'),
+    relL2Linear: mean('relL2Linear'),
+    relL2Nearest: mean('relL2Nearest'),
+  };
+}
+
+/** One row per equation (its initial conditions pooled), then 'all'. */
+function pooledByEquation(groups: readonly PretrainedGroupErrors[]): PretrainedErrors[] {
+  const asRow = (rows: readonly PretrainedGroupErrors[], id: string): PretrainedErrors => ({
+    id,
+    windows: rows.reduce((sum, row) => sum + row.windows, 0),
+    relL2: rows.reduce((sum, row) => sum + row.mae, 0) / rows.length,
+    relL2Linear: rows.reduce((sum, row) => sum + row.linear, 0) / rows.length,
+    relL2Nearest: rows.reduce((sum, row) => sum + row.nearest, 0) / rows.length,
+  });
+  const equations = [...new Set(groups.map((row) => row.equation))];
+  return [
+    ...equations.map((equation) =>
+      asRow(
+        groups.filter((row) => row.equation === equation),
+        equation,
+      ),
+    ),
+    asRow(groups, 'all'),
+  ];
 }
 
 main().catch((error: unknown) => {

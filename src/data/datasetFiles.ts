@@ -3,7 +3,7 @@
  * PDEBench-like layout — and back, by content rather than by the file name. Other HDF5 files
  * (PDEBench's own, …) need the user to map their axes: see NeedsAxisMappingError.
  */
-import { checkBundle, type DatasetBundle } from './io/bundle';
+import { checkBundle, checkHasValues, type DatasetBundle } from './io/bundle';
 import { DatasetFormatError } from './io/errors';
 import { decodeDatasetHdf5 } from './io/hdf5Decode';
 import { encodeDatasetHdf5 } from './io/hdf5Export';
@@ -80,6 +80,7 @@ export async function importDataset(
     bundle = await decodeDatasetHdf5(bytes, options);
   } else if (format === 'npy') {
     const array = decodeNpy(bytes, options);
+    checkHasValues(array.shape);
     const meta =
       sidecar === undefined ? neutralMeta(array.shape, fileName) : parseDatasetMetaJson(sidecar);
     bundle = { ...array, meta };

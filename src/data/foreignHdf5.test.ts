@@ -301,11 +301,11 @@ describe('importing foreign HDF5 files', () => {
     expect(checkForeignPlan(intContents, intPlan).problem).toBe(
       `"labels" holds '<i4' values; PDE Lab imports float32 or float64 datasets.`,
     );
-    // Nothing to import: the proposal is empty, and the check says what to do.
+    // Nothing to import: the proposal is empty, and the check says why and what would work.
     const empty = proposeForeignPlan(intContents, 'labels.h5');
     expect(empty.fields).toEqual([]);
-    expect(checkForeignPlan(intContents, empty).problem).toBe(
-      'Choose the dataset(s) holding the field.',
+    expect(checkForeignPlan(intContents, empty).problem).toMatch(
+      /^No dataset in this file can be imported: .* "labels" holds 32-bit signed integers, not floating-point numbers\. Save the field/,
     );
   });
 

@@ -8,7 +8,7 @@ import { DatasetFormatError } from './io/errors';
 import type { Hdf5Contents } from './io/hdf5Inspect';
 import { DEFAULT_MAX_BYTES, elementCount } from './io/ndarray';
 import { formatShape, plural } from './io/text';
-import { fieldInfo } from './foreignHdf5Plan';
+import { fieldInfo, noFieldProblem } from './foreignHdf5Plan';
 import type { ForeignHdf5Plan } from './foreignHdf5Plan';
 
 export interface ForeignPlanCheck {
@@ -61,7 +61,11 @@ export function fullShape(contents: Hdf5Contents, plan: ForeignHdf5Plan): number
     return info;
   });
   const [first] = infos;
-  if (first === undefined) throw new DatasetFormatError('Choose the dataset(s) holding the field.');
+  if (first === undefined) {
+    throw new DatasetFormatError(
+      noFieldProblem(contents) ?? 'Choose the dataset(s) holding the field.',
+    );
+  }
   const other = infos.find((info) => !sameShape(info.shape, first.shape));
   if (other) {
     throw new DatasetFormatError(

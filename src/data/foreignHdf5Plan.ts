@@ -81,6 +81,60 @@ export function canHoldField(info: Hdf5DatasetInfo): boolean {
   return info.isFloat && info.shape.length >= 3;
 }
 
+/** Why a dataset cannot hold a field, in words ("holds 32-bit integers"); undefined when it can. */
+export function whyNotField(info: Hdf5DatasetInfo): string | undefined {
+  if (!info.isFloat) {
+    const words = typeWords(info.dtype);
+    return words.endsWith('floats')
+      ? `holds ${words}, and PDE Lab reads only 32- and 64-bit floats`
+      : `holds ${words}, not floating-point numbers`;
+  }
+  const axes = info.shape.length;
+  if (axes < 3)
+    return axes === 0 ? 'is a single value' : `has only ${axes} ${axes === 1 ? 'axis' : 'axes'}`;
+  return undefined;
+}
+
+/** Datasets named in a message about a file, at most this many. */
+const NAMED_DATASETS = 5;
+
+/**
+ * When no dataset in the file can hold a field: why, dataset by dataset, and what would work.
+ * Undefined when at least one can (the user then only has to tick it).
+ */
+export function noFieldProblem(contents: Hdf5Contents): string | undefined {
+  const all = [...contents.series, ...contents.datasets];
+  if (all.some(canHoldField)) return undefined;
+  const need =
+    'a field needs floating-point values (float32 or float64) with at least 3 axes: time and ' +
+    'two space axes. ';
+  const fix =
+    'Save the field that way (for example as float32 with axes [N, T, X, Y]) and import that file.';
+  if (all.length === 0) return `Nothing to import: this file holds no datasets, and ${need}${fix}`;
+  const reasons = all.slice(0, NAMED_DATASETS).map((info) => `"${info.path}" ${whyNotField(info)}`);
+  const more = all.length - reasons.length;
+  const list = more > 0 ? [...reasons, `${more} more are like them`] : reasons;
+  return `No dataset in this file can be imported: ${need}Here, ${list.join('; ')}. ${fix}`;
+}
+
+const DTYPE_WORDS: Record<string, string> = {
+  i: 'signed integers',
+  u: 'unsigned integers',
+  f: 'floats',
+  b: 'booleans',
+};
+
+/** '<i4' → "32-bit signed integers"; 'string' → "text". */
+function typeWords(dtype: string): string {
+  const match = /^[<>|=]?([a-z])(\d+)$/.exec(dtype);
+  const kind = match ? DTYPE_WORDS[match[1]!] : undefined;
+  if (match && kind) return `${Number(match[2]) * 8}-bit ${kind}`;
+  if (dtype === 'string') return 'text';
+  if (dtype === 'compound') return 'records with named fields';
+  if (dtype === 'enum') return 'enumerated values';
+  return 'values of a type PDE Lab cannot read';
+}
+
 /** A 1-D numeric dataset: what can serve as a coordinate. */
 export function isVector(info: Hdf5DatasetInfo): boolean {
   return info.shape.length === 1 && (info.isFloat || /^[<>|][iu]\d$/.test(info.dtype));

@@ -115,6 +115,7 @@ export async function generateMix(
       components: components.map((c) => ({
         equation: c.pde,
         scheme: c.scheme,
+        initial: c.initialCondition,
         channels: [...pdeSpec(c.pde).channels],
         weight: c.weight,
       })),

@@ -7,9 +7,10 @@ describe('model catalog', () => {
     const { mae } = MODEL_CATALOG;
     // The lab's presets use fixed sin-cos positions and no per-patch LayerNorm; the paper's has
     // MAE-PDE's learned positions and LayerNorm.
-    expect(mae.parameterCount(mae.presets.tiny.config)).toBe(12_864);
-    expect(mae.parameterCount(mae.presets.small.config)).toBe(642_976);
-    expect(mae.parameterCount(mae.presets.paper.config)).toBe(10_990_336);
+    expect(mae.parameterCount(mae.presets.tiny.config)).toBe(12_896);
+    expect(mae.parameterCount(mae.presets.classroom.config)).toBe(80_544);
+    expect(mae.parameterCount(mae.presets.small.config)).toBe(643_104);
+    expect(mae.parameterCount(mae.presets.paper.config)).toBe(10_990_400);
   });
 
   for (const id of MODEL_IDS) {

@@ -4,6 +4,7 @@
  * Imports no tfjs: only types cross from the worker side.
  */
 import * as Comlink from 'comlink';
+import type { CheckpointFileExport, ImportedRun } from '../storage/checkpointFile';
 import type { MaskPreviewRequest, MaskPreviewResult } from './mask/config';
 import type { PretrainedInstall } from './pretrained/config';
 import type {
@@ -129,6 +130,18 @@ export class ComputeClient {
   installPretrained(directoryUrl: string): Promise<PretrainedInstall> {
     if (!this.api) return Promise.reject(new WorkerGoneError('The compute worker is not running.'));
     return this.api.installPretrained(directoryUrl);
+  }
+
+  /** A saved run with its latest checkpoint as one `.ckpt` file (see runtime/checkpointFiles). */
+  exportCheckpointFile(runId: string): Promise<CheckpointFileExport> {
+    if (!this.api) return Promise.reject(new WorkerGoneError('The compute worker is not running.'));
+    return this.api.exportCheckpointFile(runId);
+  }
+
+  /** Checks a `.ckpt` file in the worker and stores its run; the bytes move there, not copied. */
+  importCheckpointFile(bytes: Uint8Array): Promise<ImportedRun> {
+    if (!this.api) return Promise.reject(new WorkerGoneError('The compute worker is not running.'));
+    return this.api.importCheckpointFile(Comlink.transfer(bytes, [bytes.buffer]));
   }
 
   async memory(): Promise<MemorySnapshot | undefined> {

@@ -2,6 +2,7 @@
  * The typed contract between the UI (main thread) and the compute worker. Only plain data and
  * typed arrays cross it; tensors never leave the worker. This file must stay free of tfjs imports.
  */
+import type { CheckpointFileExport, ImportedRun } from '../storage/checkpointFile';
 import type { BenchGenerateParams, BenchGenerateResult } from './jobs/benchGenerateConfig';
 import type { BenchTrainParams, BenchTrainResult } from './jobs/benchTrainConfig';
 import type { BuildDatasetParams, BuildDatasetResult } from './jobs/buildDatasetConfig';
@@ -207,4 +208,8 @@ export interface ComputeApi {
   maskPreview(request: MaskPreviewRequest): Promise<MaskPreviewResult>;
   /** Stores the site's pretrained model as a finished run (`directoryUrl` ends in '/'). */
   installPretrained(directoryUrl: string): Promise<PretrainedInstall>;
+  /** A saved run with its latest checkpoint as the bytes of one `.ckpt` file. */
+  exportCheckpointFile(runId: string): Promise<CheckpointFileExport>;
+  /** Checks a `.ckpt` file and adds its run and checkpoint to storage; stores nothing if it fails. */
+  importCheckpointFile(bytes: Uint8Array): Promise<ImportedRun>;
 }

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { loseGpu, startBackend, watchGpuLoss } from './backends';
+import { exportCheckpointFile, importCheckpointFile } from './checkpointFiles';
 import { JobRunner, type JobHandler } from './jobRunner';
 import { benchGenerate } from './jobs/benchGenerate';
 import { benchTrain } from './jobs/benchTrain';
@@ -128,6 +129,11 @@ const api: ComputeApi = {
     return Comlink.transfer(result, collectTransferables(result));
   },
   installPretrained: (directoryUrl) => installPretrained(directoryUrl, () => openLabStorage()),
+  exportCheckpointFile: async (runId) => {
+    const file = await exportCheckpointFile(runId, () => openLabStorage());
+    return Comlink.transfer(file, [file.bytes.buffer]);
+  },
+  importCheckpointFile: (bytes) => importCheckpointFile(bytes, () => openLabStorage()),
 };
 
 /** The promise's value if it settles within `ms`, else undefined. */

@@ -88,11 +88,34 @@ export function checkValue<P extends Param>(param: P, value: unknown): Checked<P
   }
 }
 
-/** Parses the compact text form used in URLs (numbers as written, booleans as 1/0). */
+/** A whole number in plain decimal digits: "42", "-3"; not "0x10", "1e3", "+4" or " 7". */
+const PLAIN_INTEGER = /^-?\d+$/;
+/** A decimal number as String(number) writes it: "0.001", "-2.5", "1e-7"; never hex or spaces. */
+const PLAIN_DECIMAL = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * Parses the compact text form used in URLs (numbers as written, booleans as 1/0). Numbers must
+ * be written in plain decimal: JavaScript's Number() would also read "0x10", "0b1", " 16" or "",
+ * which no link this lab writes contains.
+ */
 export function parseText<P extends Param>(param: P, text: string): Checked<ParamValue<P>> {
   if (param.kind === 'number') {
-    const trimmed = text.trim();
-    const value = trimmed === '' ? Number.NaN : Number(trimmed);
+    const value = Number(text);
+    if (!PLAIN_DECIMAL.test(text)) {
+      // Number() reads hex, binary, octal and padded text too: refuse those by how they look.
+      const readable = text.trim() !== '' && Number.isFinite(value);
+      return {
+        ok: false,
+        reason: !readable
+          ? 'is not a finite number'
+          : param.integer
+            ? 'must be a whole number written in plain digits, like 42'
+            : 'must be written as a plain decimal number, like 0.01 or 1e-3',
+      };
+    }
+    if (param.integer && Number.isInteger(value) && !PLAIN_INTEGER.test(text)) {
+      return { ok: false, reason: 'must be a whole number written in plain digits, like 42' };
+    }
     return checkValue(param, value);
   }
   if (param.kind === 'boolean') {

@@ -16,6 +16,7 @@ import type { PdeId } from '../pde/types';
 import type { BuildDatasetParams } from '../runtime/jobs/buildDatasetConfig';
 import { liveConfigFrom } from './liveStore';
 import type { Settings } from './settingsSchema';
+import { rangeProblems, splitProblem, type SettingsProblem } from './settingsChecks';
 import { rangeSectionId } from './simulationSchema';
 
 interface BuildSettings {
@@ -30,6 +31,8 @@ interface BuildSettings {
 
 export function buildParamsFrom(values: Settings): BuildDatasetParams {
   const build = values.build as unknown as BuildSettings;
+  const [broken] = buildSettingsProblems(values);
+  if (broken) throw new RangeError(broken.message);
   const live = liveConfigFrom(values);
   const split = { val: build.valFraction, test: build.testFraction };
   const size = `${build.count}×${build.frames} at ${live.n}², seed ${build.seed}`;
@@ -79,6 +82,21 @@ export function mixMembers(values: Settings): { pde: PdeId; weight: number }[] {
     .filter((m) => m.weight > 0);
 }
 
+/** The equations the builder would simulate now: the live one, or the mix's members. */
+function builtEquations(values: Settings): PdeId[] {
+  const build = values.build as unknown as BuildSettings;
+  return build.mode === 'mix' ? mixMembers(values).map((m) => m.pde) : [liveConfigFrom(values).pde];
+}
+
+/** The rules between settings that this build breaks: its split, its equations' ranges. */
+export function buildSettingsProblems(values: Settings): SettingsProblem[] {
+  const split = splitProblem(values.build ?? {});
+  return [
+    ...(split ? [split] : []),
+    ...builtEquations(values).flatMap((pde) => rangeProblems(values, pde)),
+  ];
+}
+
 /** A note on the build, and the initial condition that would address it. */
 export interface BuildNote {
   text: string;
@@ -88,10 +106,9 @@ export interface BuildNote {
 /** What the builder will do that the user may not expect, or why it cannot build, in words. */
 export function buildWarnings(values: Settings): { problem?: string; notes: BuildNote[] } {
   const build = values.build as unknown as BuildSettings;
-  const members =
-    build.mode === 'mix' ? mixMembers(values).map((m) => m.pde) : [liveConfigFrom(values).pde];
-  let problem: string | undefined;
-  if (build.mode === 'mix') {
+  const members = builtEquations(values);
+  let problem = buildSettingsProblems(values)[0]?.message;
+  if (!problem && build.mode === 'mix') {
     problem = mixProblem(
       members.map((pde) => ({ pde, recordInterval: liveConfigFrom(values, pde).recordInterval })),
     );
@@ -123,7 +140,7 @@ function memberRequest(values: Settings, pde: PdeId): Omit<MixComponentRequest, 
     if (param.kind === 'number') {
       const low = Number(ranges[`${name}.low`]);
       const high = Number(ranges[`${name}.high`]);
-      coefficients[name] = [Math.min(low, high), Math.max(low, high)];
+      coefficients[name] = [low, high]; // buildSettingsProblems refuses low > high
     } else options[name] = live.params[name] as string | boolean;
   }
   return {

@@ -10,6 +10,7 @@ import { offerAxisMapping } from './hdf5ImportStore';
 import { buildParamsFrom } from './buildParams';
 import { useSettings } from './settingsStore';
 import { labStorage } from './storageStore';
+import { saveImportedDataset } from './saveImported';
 
 /** Imports larger than this are refused before they are read into memory. */
 const MAX_IMPORT_BYTES = 512 * 1024 ** 2;
@@ -135,20 +136,8 @@ async function importOne(file: File, sidecar?: File): Promise<void> {
       MAX_IMPORT_BYTES,
       await sidecar?.text(),
     );
-    await (
-      await labStorage()
-    ).datasets.put({
-      name: file.name,
-      meta: bundle.meta,
-      payload: { data: bundle.data, shape: bundle.shape },
-    });
     const described = sidecar ? ` with its metadata from “${sidecar.name}”` : '';
-    set({
-      outcome: {
-        tone: 'info',
-        text: `Imported “${file.name}”${described} (${bundle.shape.join(' × ')}).`,
-      },
-    });
+    set({ outcome: await saveImportedDataset({ name: file.name, bundle, described }) });
     await useDatasets.getState().refresh();
   } catch (error) {
     if (offerAxisMapping(error)) return;

@@ -1,10 +1,12 @@
 /**
  * The Downstream panel's shared choice: which saved MAE encoder and which saved dataset every
- * downstream experiment (regression, time-stepping, latent space) runs on. Unset ids mean the
- * newest model and the newest dataset.
+ * downstream experiment (regression, time-stepping, latent space) runs on. An unset dataset means
+ * the newest one. The encoder follows the Mask panel's rule (maskSources.ts): the chosen one
+ * while it is saved, by default the pretrained model, else the newest, and once shown it stays
+ * chosen, so a run trained later does not replace it.
  */
 import { create } from 'zustand';
-import type { MaskModelOption } from './maskSources';
+import { keptChoice, type MaskModelOption } from './maskSources';
 
 /** The encoder and the dataset a downstream job runs on. */
 export interface DownstreamTarget {
@@ -16,10 +18,16 @@ interface DownstreamState {
   checkpointId?: string;
   datasetId?: string;
   choose(change: { checkpointId?: string; datasetId?: string }): void;
+  /** Pins the encoder shown once the saved models are listed: kept while saved, else the default. */
+  keepModel(models: readonly MaskModelOption[]): void;
 }
 
-export const useDownstream = create<DownstreamState>()((set) => ({
+export const useDownstream = create<DownstreamState>()((set, get) => ({
   choose(change) {
     set(change);
+  },
+  keepModel(models) {
+    const checkpointId = keptChoice(models, get().checkpointId);
+    if (checkpointId !== get().checkpointId) set({ checkpointId });
   },
 }));

@@ -8,7 +8,7 @@ import type { ForeignHdf5Plan } from '../data/foreignHdf5Plan';
 import type { Hdf5Contents } from '../data/io/hdf5Inspect';
 import { errorMessage } from '../util/errorMessage';
 import { useDatasets } from './datasetsStore';
-import { labStorage } from './storageStore';
+import { saveImportedDataset } from './saveImported';
 
 export interface PendingHdf5Import {
   /** Distinguishes one opened file from the next (a fresh dialog for each). */
@@ -57,22 +57,9 @@ export const useHdf5Import = create<Hdf5ImportState>()((set, get) => ({
       const { bundle, notes } = await importForeignHdf5(pending.bytes, plan, {
         maxBytes: pending.maxBytes,
       });
-      await (
-        await labStorage()
-      ).datasets.put({
-        name: plan.name.trim(),
-        meta: bundle.meta,
-        payload: { data: bundle.data, shape: bundle.shape },
-      });
+      const outcome = await saveImportedDataset({ name: plan.name.trim(), bundle, notes });
       set({ pending: undefined, busy: false });
-      useDatasets.setState({
-        outcome: {
-          tone: 'info',
-          text: [`Imported “${plan.name.trim()}” (${bundle.shape.join(' × ')}).`, ...notes].join(
-            ' ',
-          ),
-        },
-      });
+      useDatasets.setState({ outcome });
       await useDatasets.getState().refresh();
     } catch (error) {
       set({ busy: false, problem: `Not imported: ${errorMessage(error)}` });

@@ -22,12 +22,12 @@ export const maskSchema = defineSchema({
   ratio: {
     kind: 'number',
     key: 'm.r',
-    label: 'Masking ratio',
+    label: 'Hidden share (this view)',
     min: 0,
     max: MAX_MASK_RATIO,
     step: 0.05,
     default: 0.75,
-    help: 'The share of patches hidden.',
+    help: 'How much of the window shown here is hidden now. It changes only this view, not how a model was trained (that is its training mask ratio, in the Model panel).',
   },
   patchTime: {
     kind: 'number',

@@ -3,9 +3,12 @@ import { MAE_PRESETS } from '../models/mae/config';
 import type { CheckpointRecordMeta } from '../storage/checkpointRecords';
 import type { RunRecordMeta } from '../storage/runRecords';
 import type { Summary } from '../storage/types';
+import { PRETRAINED_RUN_ID } from '../runtime/pretrained/config';
 import {
   BASELINE_CHOICE,
   chosenModel,
+  defaultModel,
+  keptChoice,
   maskModelOptions,
   reconstructionSource,
   type MaskModelOption,
@@ -62,7 +65,13 @@ describe('maskModelOptions', () => {
       ['orphan:latest', 'Run orphan', 5, undefined],
       ['a:latest', 'MAE tiny on data a', 10, 0.5],
     ]);
-    expect(options[0]).toMatchObject({ savedAt: 300, runId: 'b', channels: 1, config: tiny });
+    expect(options[0]).toMatchObject({
+      savedAt: 300,
+      runId: 'b',
+      datasetId: 'd',
+      channels: 1,
+      config: tiny,
+    });
   });
 
   it('skips checkpoints of other models or without a readable window', () => {
@@ -93,6 +102,18 @@ describe('chosenModel and reconstructionSource', () => {
     expect(chosenModel([], undefined)).toBeUndefined();
   });
 
+  it('default to the pretrained model over newer runs', () => {
+    const withPretrained = maskModelOptions(
+      [],
+      [checkpoint(PRETRAINED_RUN_ID, 1, 30000), checkpoint('noisy', 5, 10)],
+    );
+    expect(withPretrained[0]?.runId).toBe('noisy');
+    expect(defaultModel(withPretrained)?.runId).toBe(PRETRAINED_RUN_ID);
+    expect(chosenModel(withPretrained, undefined)?.runId).toBe(PRETRAINED_RUN_ID);
+    expect(chosenModel(withPretrained, 'noisy:latest')?.runId).toBe('noisy');
+    expect(defaultModel([])).toBeUndefined();
+  });
+
   it('name the checkpoint and save, compared with the set baseline', () => {
     const values = defaultSettings();
     values.mask = { ...values.mask, baseline: 'nearest' };
@@ -106,5 +127,44 @@ describe('chosenModel and reconstructionSource', () => {
       kind: 'baseline',
       method: 'nearest',
     });
+  });
+});
+
+describe('keptChoice', () => {
+  const list = (...runs: [string, number][]) =>
+    maskModelOptions(
+      [],
+      runs.map(([id, at]) => checkpoint(id, at, 1)),
+    );
+
+  it('keeps the shown model when a newer run is trained', () => {
+    const before = list(['mine', 1]);
+    const shown = keptChoice(before, undefined);
+    expect(shown).toBe('mine:latest');
+    const after = list(['mine', 1], ['noisy', 2]);
+    expect(keptChoice(after, shown)).toBe('mine:latest');
+    expect(chosenModel(after, keptChoice(after, shown))?.runId).toBe('mine');
+  });
+
+  it('keeps the pretrained model shown by default when a run is trained after it', () => {
+    const before = list([PRETRAINED_RUN_ID, 1]);
+    const shown = keptChoice(before, undefined);
+    expect(shown).toBe(`${PRETRAINED_RUN_ID}:latest`);
+    expect(keptChoice(list([PRETRAINED_RUN_ID, 1], ['noisy', 2]), shown)).toBe(shown);
+  });
+
+  it('chooses the default again only when the choice is gone, and nothing with nothing saved', () => {
+    const saved = list([PRETRAINED_RUN_ID, 1], ['other', 2]);
+    expect(keptChoice(saved, 'deleted:latest')).toBe(`${PRETRAINED_RUN_ID}:latest`);
+    expect(keptChoice(list(['other', 2], ['newest', 3]), 'deleted:latest')).toBe('newest:latest');
+    expect(keptChoice([], 'deleted:latest')).toBeUndefined();
+    expect(keptChoice([], undefined)).toBeUndefined();
+  });
+
+  it('keeps the baseline only where the panel offers it', () => {
+    const saved = list(['mine', 1]);
+    expect(keptChoice(saved, BASELINE_CHOICE, { baseline: true })).toBe(BASELINE_CHOICE);
+    expect(keptChoice([], BASELINE_CHOICE, { baseline: true })).toBe(BASELINE_CHOICE);
+    expect(keptChoice(saved, BASELINE_CHOICE)).toBe('mine:latest');
   });
 });

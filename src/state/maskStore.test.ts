@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAE_PRESETS } from '../models/mae/config';
 import type { MaskPreviewRequest, MaskPreviewResult } from '../runtime/mask/config';
+import { PRETRAINED_RUN_ID } from '../runtime/pretrained/config';
 import { buildParamsFrom } from './buildParams';
+import { BASELINE_CHOICE, chosenModel } from './maskSources';
 import {
   applyDefaultDatasetSettings,
   paintedFor,
@@ -12,6 +15,37 @@ import { defaultSettings, useSettings } from './settingsStore';
 
 const worker = vi.hoisted(() => ({
   calls: [] as { request: unknown; settle: (outcome: { error?: Error }) => void }[],
+}));
+
+/** The checkpoints lab storage lists: [run id, saved at]. */
+const saved = vi.hoisted(() => ({ checkpoints: [] as [string, number][] }));
+
+vi.mock('./storageStore', () => ({
+  labStorage: () =>
+    Promise.resolve({
+      runs: { list: () => Promise.resolve({ records: [] }) },
+      checkpoints: {
+        list: () =>
+          Promise.resolve({
+            records: saved.checkpoints.map(([runId, createdAt]) => ({
+              id: `${runId}:latest`,
+              name: `Run ${runId} · step 10`,
+              createdAt,
+              sizeBytes: 1,
+              schemaVersion: 2,
+              meta: {
+                modelId: 'mae',
+                modelVersion: 1,
+                config: { model: { ...MAE_PRESETS.tiny.config }, channels: 1 },
+                step: 10,
+                runId,
+                datasetId: 'd',
+                createdAt,
+              },
+            })),
+          }),
+      },
+    }),
 }));
 
 vi.mock('./runtimeStore', () => ({
@@ -135,6 +169,58 @@ describe('the attention view', () => {
     expect(useMask.getState().attention).toEqual({ on: true, query: 5, layer: 0, head: 1 });
     setAttention({ on: false });
     expect(useMask.getState().attention).toEqual({ on: false, query: 5, layer: 0, head: 1 });
+  });
+});
+
+describe('the model that reconstructs', () => {
+  const shown = () => chosenModel(useMask.getState().models, useMask.getState().sourceChoice);
+  beforeEach(() => {
+    useMask.setState({ models: [], modelsListed: false, sourceChoice: undefined });
+  });
+
+  it('stays the pretrained model after a student trains a few steps', async () => {
+    saved.checkpoints = [[PRETRAINED_RUN_ID, 1]];
+    await useMask.getState().refreshModels();
+    expect(shown()?.runId).toBe(PRETRAINED_RUN_ID);
+    saved.checkpoints = [
+      [PRETRAINED_RUN_ID, 1],
+      ['noisy', 2],
+    ];
+    await useMask.getState().refreshModels();
+    expect(useMask.getState().models.map((m) => m.runId)).toEqual(['noisy', PRETRAINED_RUN_ID]);
+    expect(shown()?.runId).toBe(PRETRAINED_RUN_ID);
+  });
+
+  it("stays the user's pick, or the baseline, until another is picked", async () => {
+    saved.checkpoints = [['mine', 1]];
+    await useMask.getState().refreshModels();
+    expect(shown()?.runId).toBe('mine');
+    saved.checkpoints = [
+      ['mine', 1],
+      ['noisy', 2],
+    ];
+    await useMask.getState().refreshModels();
+    expect(shown()?.runId).toBe('mine');
+    useMask.getState().chooseSource(BASELINE_CHOICE);
+    saved.checkpoints.push(['newer', 3]);
+    await useMask.getState().refreshModels();
+    expect(shown()).toBeUndefined();
+    useMask.getState().chooseSource('noisy:latest');
+    await useMask.getState().refreshModels();
+    expect(shown()?.runId).toBe('noisy');
+  });
+
+  it('falls back to the default when the chosen model is deleted', async () => {
+    saved.checkpoints = [
+      [PRETRAINED_RUN_ID, 1],
+      ['mine', 2],
+    ];
+    useMask.getState().chooseSource('mine:latest');
+    await useMask.getState().refreshModels();
+    expect(shown()?.runId).toBe('mine');
+    saved.checkpoints = [[PRETRAINED_RUN_ID, 1]];
+    await useMask.getState().refreshModels();
+    expect(useMask.getState().sourceChoice).toBe(`${PRETRAINED_RUN_ID}:latest`);
   });
 });
 

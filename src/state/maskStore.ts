@@ -1,6 +1,7 @@
 /**
  * The Mask panel's state: which saved dataset it shows (by id, the newest by default), what
- * reconstructs (the baseline or a trained model's checkpoint, the newest by default), the latest
+ * reconstructs (the baseline or a trained model's checkpoint: kept while it is saved, by default
+ * the pretrained model, else the newest; see maskSources.ts), the latest
  * preview from the worker (requests made while one is computing coalesce into the newest), "new
  * mask", a mask painted by hand (transient, not in the URL), the attention view's choices (a
  * trained model's decoder attention from one patch, transient too), and building MAE-PDE's
@@ -14,7 +15,7 @@ import type { Summary } from '../storage/types';
 import { errorMessage } from '../util/errorMessage';
 import { useDatasets } from './datasetsStore';
 import { defaultDatasetSettings } from './defaultDataset';
-import { maskModelOptions, type MaskModelOption } from './maskSources';
+import { keptChoice, maskModelOptions, type MaskModelOption } from './maskSources';
 import { computeClient } from './runtimeStore';
 import type { Settings } from './settingsSchema';
 import { useSettings } from './settingsStore';
@@ -48,7 +49,10 @@ interface MaskState {
   /** Trained models to reconstruct with, newest first, once listed. */
   models: MaskModelOption[];
   modelsListed: boolean;
-  /** The "Reconstruct with" choice: BASELINE_CHOICE or a checkpoint id; unset: the default. */
+  /**
+   * The "Reconstruct with" choice: BASELINE_CHOICE or a checkpoint id; unset: the default. Each
+   * listing pins the default, so a model trained later does not replace the one shown.
+   */
   sourceChoice?: string;
   /** True while the masked input takes pointer strokes. */
   paintMode: boolean;
@@ -91,7 +95,7 @@ export const useMask = create<MaskState>()((set, get) => ({
     set({ sourceChoice: choice });
   },
   async refreshModels() {
-    // Until the list is read again, previews wait: a newer checkpoint may be the default now.
+    // Until the list is read again, previews wait: the chosen checkpoint may be gone.
     set({ modelsListed: false });
     try {
       const storage = await labStorage();
@@ -99,7 +103,9 @@ export const useMask = create<MaskState>()((set, get) => ({
         storage.runs.list(),
         storage.checkpoints.list(),
       ]);
-      set({ models: maskModelOptions(runs.records, checkpoints.records), modelsListed: true });
+      const models = maskModelOptions(runs.records, checkpoints.records);
+      const sourceChoice = keptChoice(models, get().sourceChoice, { baseline: true });
+      set({ models, modelsListed: true, sourceChoice });
     } catch (error) {
       set({
         modelsListed: true,

@@ -27,10 +27,10 @@ const openLink = (query: string) => decodeQuery(SETTINGS_SCHEMAS, query).values 
 describe('model settings', () => {
   beforeEach(() => useSettings.getState().replaceAll(defaultSettings()));
 
-  it('starts at the MAE’s small preset, trainable, with an empty link', () => {
+  it('starts at the MAE’s classroom preset, trainable, with an empty link', () => {
     const selection = modelSelection(current());
     expect(selection.entry.id).toBe('mae');
-    expect(selection.preset).toBe('small');
+    expect(selection.preset).toBe('classroom');
     expect(selection.problem).toBeUndefined();
     expect(linkOf(current())).toBe('');
   });
@@ -59,7 +59,7 @@ describe('model settings', () => {
   it('keeps the link compact: back at the defaults, nothing is left in it', () => {
     choosePreset('paper');
     updateModelConfig({ depth: 2 });
-    choosePreset('small');
+    choosePreset('classroom');
     expect(linkOf(current())).toBe('');
   });
 

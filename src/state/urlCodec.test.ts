@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaults, defineSchema } from '../schema/params';
 import { SETTINGS_SCHEMAS } from './settingsSchema';
-import { URL_VERSION, assertUniqueKeys, decodeQuery, encodeQuery } from './urlCodec';
+import {
+  URL_VERSION,
+  assertUniqueKeys,
+  decodeQuery,
+  describeIgnored,
+  encodeQuery,
+} from './urlCodec';
 
 const groups = {
   sim: defineSchema({
@@ -62,6 +68,49 @@ describe('URL codec', () => {
     const { values, ignored } = decodeQuery(groups, `?v=${URL_VERSION + 1}&n=32`);
     expect(values.sim.size).toBe(32);
     expect(ignored[0]).toMatchObject({ key: 'v', reason: expect.stringMatching(/newer version/) });
+  });
+
+  it('reads numbers only in plain decimal: no hex, binary, octal, padding or empty text', () => {
+    const reasons = (query: string) =>
+      decodeQuery(groups, query).ignored.map((i) => `${i.key}=${i.value}: ${i.reason}`);
+    const plainDigits = 'Grid must be a whole number written in plain digits, like 42';
+    expect(reasons('?n=0x10')).toEqual([`n=0x10: ${plainDigits}`]);
+    expect(reasons('?n=0b1000000')).toEqual([`n=0b1000000: ${plainDigits}`]);
+    expect(reasons('?n=0o100')).toEqual([`n=0o100: ${plainDigits}`]);
+    expect(reasons('?n=6.4e1')).toEqual([`n=6.4e1: ${plainDigits}`]);
+    expect(reasons('?n=%2064')).toEqual([`n= 64: ${plainDigits}`]);
+    expect(reasons('?n=64%0A')).toEqual([`n=64\n: ${plainDigits}`]);
+    expect(reasons('?n=+64')).toEqual([`n= 64: ${plainDigits}`]); // '+' is a space in a query
+    expect(reasons('?n=')).toEqual(['n=: Grid is not a finite number']);
+    expect(reasons('?nu=0x1')).toEqual([
+      'nu=0x1: Viscosity must be written as a plain decimal number, like 0.01 or 1e-3',
+    ]);
+    expect(reasons('?nu=Infinity')).toEqual(['nu=Infinity: Viscosity is not a finite number']);
+    // What the lab writes itself still reads: plain digits, decimals and exponents.
+    expect(decodeQuery(groups, '?n=128&nu=1e-5').values.sim).toMatchObject({ size: 128, nu: 1e-5 });
+    expect(decodeQuery(groups, '?nu=.5').values.sim.nu).toBe(0.5);
+    expect(decodeQuery(groups, '?nu=2.5E-3').values.sim.nu).toBe(2.5e-3);
+  });
+
+  it('refuses values that break a rule between settings, together, with the rule as reason', () => {
+    const check = (values: { sim: Record<string, unknown> }) =>
+      Number(values.sim.size) > 100 && values.sim.scheme === 'rk4'
+        ? [
+            {
+              section: 'sim',
+              names: ['size', 'scheme'],
+              message: 'RK4 needs a grid of 100 or less',
+            },
+          ]
+        : [];
+    const { values, ignored } = decodeQuery(groups, '?n=128&s=rk4&nu=0.01', check);
+    expect(values.sim).toEqual({ ...defaultValues.sim, nu: 0.01 });
+    expect(ignored).toEqual([
+      { key: 'n', value: '128', reason: 'RK4 needs a grid of 100 or less' },
+      { key: 's', value: 'rk4', reason: 'RK4 needs a grid of 100 or less' },
+    ]);
+    expect(describeIgnored(ignored)).toEqual(['“n=128”, “s=rk4”: RK4 needs a grid of 100 or less']);
+    expect(decodeQuery(groups, '?n=64&s=rk4', check).ignored).toEqual([]);
   });
 
   it('survives a malformed query string', () => {

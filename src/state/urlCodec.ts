@@ -20,6 +20,16 @@ export interface IgnoredValue {
 export type SchemaGroups = Readonly<Record<string, Schema>>;
 export type GroupValues<G extends SchemaGroups> = { [S in keyof G]: Record<string, unknown> };
 
+/** A rule between settings that the decoded values break: the settings involved and why. */
+export interface CrossCheckProblem {
+  section: string;
+  names: readonly string[];
+  message: string;
+}
+
+/** Checks rules between settings once each value is valid on its own. */
+export type CrossCheck<G extends SchemaGroups> = (values: GroupValues<G>) => CrossCheckProblem[];
+
 export function encodeQuery<G extends SchemaGroups>(groups: G, values: GroupValues<G>): string {
   const query = new URLSearchParams();
   for (const [section, schema] of Object.entries(groups)) {
@@ -33,9 +43,14 @@ export function encodeQuery<G extends SchemaGroups>(groups: G, values: GroupValu
   return `${VERSION_KEY}=${URL_VERSION}&${query.toString()}`;
 }
 
+/**
+ * Reads a query. A value that is invalid on its own, or that breaks a `crossCheck` rule with
+ * others (together with those others), falls back to its default and is listed as ignored.
+ */
 export function decodeQuery<G extends SchemaGroups>(
   groups: G,
   search: string,
+  crossCheck?: CrossCheck<G>,
 ): { values: GroupValues<G>; ignored: IgnoredValue[] } {
   const ignored: IgnoredValue[] = [];
   let query = new URLSearchParams(search);
@@ -61,7 +76,31 @@ export function decodeQuery<G extends SchemaGroups>(
     if (parsed.ok) values[target.section]![target.name] = parsed.value;
     else ignored.push({ key, value: text, reason: `${param.label} ${parsed.reason}` });
   }
+  for (const problem of crossCheck?.(values as GroupValues<G>) ?? []) {
+    for (const name of problem.names) {
+      const param = groups[problem.section]?.[name];
+      if (!param) continue;
+      values[problem.section]![name] = param.default;
+      const text = query.get(param.key);
+      if (text === null || ignored.some((i) => i.key === param.key)) continue;
+      ignored.push({ key: param.key, value: text, reason: problem.message });
+    }
+  }
   return { values: values as GroupValues<G>, ignored };
+}
+
+/**
+ * One line per reason, naming the values it refused as the link wrote them: values refused
+ * together (a rule between them) share their line.
+ */
+export function describeIgnored(ignored: readonly IgnoredValue[]): string[] {
+  const lines: { values: string[]; reason: string }[] = [];
+  for (const { key, value, reason } of ignored) {
+    const last = lines.at(-1);
+    if (last?.reason === reason) last.values.push(`“${key}=${value}”`);
+    else lines.push({ values: [`“${key}=${value}”`], reason });
+  }
+  return lines.map((line) => `${line.values.join(', ')}: ${line.reason}`);
 }
 
 function readVersion(query: URLSearchParams, ignored: IgnoredValue[]): number {

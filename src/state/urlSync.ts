@@ -6,8 +6,15 @@
 import type { Param, Schema } from '../schema/params';
 import { SETTINGS_SCHEMAS, type Settings, type SettingsSection } from './settingsSchema';
 import { useNotices } from './noticesStore';
+import { settingsProblems } from './settingsChecks';
 import { useSettings } from './settingsStore';
-import { assertUniqueKeys, decodeQuery, encodeQuery, type IgnoredValue } from './urlCodec';
+import {
+  assertUniqueKeys,
+  decodeQuery,
+  describeIgnored,
+  encodeQuery,
+  type IgnoredValue,
+} from './urlCodec';
 
 /**
  * Quick successive changes of the same number (a dragged slider, typed digits) share one
@@ -21,7 +28,9 @@ export function startUrlSync(): () => void {
   let lastChange = { param: '', at: -Infinity };
 
   const readLocation = (reportIgnored: boolean) => {
-    const { values, ignored } = decodeQuery(SETTINGS_SCHEMAS, window.location.search);
+    const { values, ignored } = decodeQuery(SETTINGS_SCHEMAS, window.location.search, (v) =>
+      settingsProblems(v as Settings),
+    );
     applyingHistory = true;
     useSettings.getState().replaceAll(values as Settings);
     applyingHistory = false;
@@ -76,7 +85,7 @@ function currentUrl(): string {
 }
 
 function showIgnoredNotice(ignored: IgnoredValue[]): void {
-  const items = ignored.map((i) => `“${i.key}=${i.value}”: ${i.reason}`);
+  const items = describeIgnored(ignored);
   useNotices.getState().show({
     id: 'url-ignored',
     tone: 'warning',

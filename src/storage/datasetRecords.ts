@@ -1,12 +1,22 @@
 /** What a stored dataset is: its metadata (as in files) and its [N, T, X, Y, C] float32 array. */
 import { parseDatasetMeta, type DatasetMeta } from '../data/io/meta';
 import type { Float32NdArray } from '../data/io/ndarray';
+import { parseNonFiniteReport, type NonFiniteReport } from '../data/io/nonFinite';
 
-export type DatasetRecordMeta = DatasetMeta;
+export interface DatasetRecordMeta extends DatasetMeta {
+  /**
+   * Set when an imported file held NaN or ±Infinity: the dataset is kept (to look at), but no
+   * model trains on it. Only the lab's storage keeps it; exported files carry the values.
+   */
+  nonFinite?: NonFiniteReport;
+}
 export type DatasetRecordPayload = Float32NdArray;
 
-export const parseDatasetRecordMeta = (value: unknown): DatasetRecordMeta =>
-  parseDatasetMeta(value);
+export function parseDatasetRecordMeta(value: unknown): DatasetRecordMeta {
+  const meta = parseDatasetMeta(value);
+  const marked = (value as { nonFinite?: unknown }).nonFinite;
+  return marked === undefined ? meta : { ...meta, nonFinite: parseNonFiniteReport(marked) };
+}
 
 export function parseDatasetRecordPayload(value: unknown): DatasetRecordPayload {
   const payload = value as Partial<Float32NdArray> | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMs, formatValue } from './format';
+import { formatDuration, formatLearningRate, formatMs, formatValue } from './format';
 
 describe('formats', () => {
   it('writes durations the way people read them', () => {
@@ -16,5 +16,18 @@ describe('formats', () => {
     expect(formatValue(1234.5)).toBe('1230');
     expect(formatValue(2.5e-5)).toBe('2.50e-5');
     expect(formatValue(0)).toBe('0');
+  });
+  it('writes every learning rate as mantissa and power of ten', () => {
+    expect(formatLearningRate(1e-3)).toBe('1e-3');
+    expect(formatLearningRate(0.003)).toBe('3e-3');
+    expect(formatLearningRate(3e-4)).toBe('3e-4');
+    expect(formatLearningRate(0.0025)).toBe('2.5e-3');
+    expect(formatLearningRate(1.2345e-3)).toBe('1.23e-3');
+    expect(formatLearningRate(0.01)).toBe('1e-2');
+    expect(formatLearningRate(0.1)).toBe('1e-1');
+    expect(formatLearningRate(1)).toBe('1e0');
+    expect(formatLearningRate(9.999e-4)).toBe('1e-3');
+    expect(formatLearningRate(0)).toBe('0');
+    expect(formatLearningRate(Number.NaN)).toBe('NaN');
   });
 });

@@ -23,3 +23,15 @@ export function formatValue(value: number): string {
   if (abs !== 0 && (abs < 1e-3 || abs >= 1e5)) return value.toExponential(2);
   return Number(value.toPrecision(3)).toString();
 }
+
+/**
+ * A learning rate the way papers write it: mantissa and power of ten, up to three significant
+ * digits, no trailing zeros ("1e-3", "3e-4", "2.5e-3"); every table shows rates this way.
+ */
+export function formatLearningRate(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const [mantissa, exponent] = value.toExponential(2).split('e') as [string, string];
+  const trimmed = mantissa.replace(/\.?0+$/, '');
+  return `${trimmed}e${Number(exponent)}`;
+}

@@ -10,8 +10,24 @@ export interface DatasetBundle extends Float32NdArray {
   meta: DatasetMeta;
 }
 
+/**
+ * Throws DatasetFormatError, in words for the person who chose the file, when the array holds no
+ * values at all (an axis of length 0): there is nothing to import.
+ */
+export function checkHasValues(shape: readonly number[]): void {
+  if (!shape.includes(0)) return;
+  const python = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  throw new DatasetFormatError(
+    `The file holds an empty array (shape ${python}): there are no numbers in it to import. ` +
+      'It was probably saved before the data was put in. Save the data itself, as an array ' +
+      'of shape (trajectories, time steps, x, y, channels) — in Python: ' +
+      "np.save('data.npy', u.astype(np.float32)) — and import that file.",
+  );
+}
+
 /** Throws DatasetFormatError unless the array is [N, T, X, Y, C] and agrees with its metadata. */
 export function checkBundle({ data, shape, meta }: DatasetBundle): void {
+  checkHasValues(shape);
   if (shape.length !== 5) {
     throw new DatasetFormatError(
       `A dataset array should have 5 axes [N, T, X, Y, C], but it has shape ${formatShape(shape)}.`,

@@ -18,6 +18,8 @@ export interface DatasetMeta {
   /** Equation id, e.g. 'heat' or 'ns' (a PdeId for data made by the lab). */
   equation: string;
   scheme: string;
+  /** The initial condition's id (e.g. 'hot-square'), when known; a mix names it per component. */
+  initial?: string;
   seed: number;
   /** The square periodic grid: X = Y = grid.n, x_i = origin + i·length/n. */
   grid: Grid;
@@ -39,6 +41,7 @@ export interface DatasetMeta {
 export interface MixComponent {
   equation: string;
   scheme: string;
+  initial?: string;
   /** The equation's own channels: they fill the dataset's first channels, the rest are zero. */
   channels: string[];
   /** Its relative share of the trajectories. */
@@ -67,12 +70,13 @@ export function trajectoryCount(meta: DatasetMeta): number {
 
 /** meta.json text: the metadata plus the format name and version, indented for people. */
 export function stringifyDatasetMeta(meta: DatasetMeta): string {
-  const { equation, scheme, seed, grid, times, channels, coefficients, split, mix } = meta;
+  const { equation, scheme, initial, seed, grid, times, channels, coefficients, split, mix } = meta;
   const document = {
     format: DATASET_META_FORMAT,
     version: DATASET_META_VERSION,
     equation,
     scheme,
+    ...(initial ? { initial } : {}),
     seed,
     grid: { n: grid.n, length: grid.length, origin: grid.origin },
     times,
@@ -133,6 +137,7 @@ export function parseDatasetMeta(value: unknown): DatasetMeta {
 
   const equation = text('equation', value.equation);
   const scheme = text('scheme', value.scheme);
+  const initial = value.initial === undefined ? undefined : text('initial', value.initial);
   const seed = integer('seed', value.seed);
 
   let grid: Grid | undefined;
@@ -226,6 +231,7 @@ export function parseDatasetMeta(value: unknown): DatasetMeta {
   return {
     equation,
     scheme,
+    ...(initial ? { initial } : {}),
     seed,
     grid,
     times,
@@ -272,6 +278,7 @@ function parseMix(
     components.push({
       equation: c.equation,
       scheme: c.scheme,
+      ...(typeof c.initial === 'string' && c.initial !== '' ? { initial: c.initial } : {}),
       channels: (c.channels as string[]).slice(),
       weight: c.weight,
     });

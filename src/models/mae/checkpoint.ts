@@ -1,18 +1,12 @@
 /** MAE checkpoints: what the nn/checkpoint format carries for this model, and loading one back. */
 import { checkValues } from '../../schema/params';
 import { loadWeights, CheckpointError, type Checkpoint, type Json } from '../nn/checkpoint';
-import { maeSchema, type MaeConfig } from './config';
+import { MAE_SETTINGS_ADDED_LATER, maeSchema, type MaeConfig } from './config';
 import { createMae, type MaeModel } from './model';
 
 export const MAE_MODEL_ID = 'mae';
 /** Bump when parameter names or their meaning change. */
 export const MAE_MODEL_VERSION = 1;
-
-/**
- * Settings added after checkpoints were first written, with the value every model saved before
- * then was built with: a checkpoint that lacks one loads with this value.
- */
-export const MAE_SETTINGS_ADDED_LATER: Readonly<Partial<MaeConfig>> = { patchNorm: true };
 
 /** The checkpoint's `config`: the model's settings and the channels it was built for. */
 export interface MaeCheckpointConfig {

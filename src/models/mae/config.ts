@@ -25,7 +25,7 @@ export const maeSchema = defineSchema({
     unit: 'frames',
     min: 2,
     max: 32,
-    default: 8,
+    default: 4,
     integer: true,
     help: 'Consecutive frames the model sees at once.',
   },
@@ -55,7 +55,7 @@ export const maeSchema = defineSchema({
     label: 'Encoder width',
     min: 8,
     max: 512,
-    default: 128,
+    default: 64,
     integer: true,
   },
   depth: {
@@ -65,7 +65,7 @@ export const maeSchema = defineSchema({
     unit: 'blocks',
     min: 1,
     max: 12,
-    default: 4,
+    default: 2,
     integer: true,
   },
   heads: {
@@ -83,7 +83,7 @@ export const maeSchema = defineSchema({
     label: 'Encoder head width',
     min: 4,
     max: 64,
-    default: 32,
+    default: 16,
     integer: true,
   },
   mlp: {
@@ -92,7 +92,7 @@ export const maeSchema = defineSchema({
     label: 'Encoder MLP width',
     min: 8,
     max: 2048,
-    default: 256,
+    default: 128,
     integer: true,
   },
   decoderWidth: {
@@ -101,7 +101,7 @@ export const maeSchema = defineSchema({
     label: 'Decoder width',
     min: 8,
     max: 256,
-    default: 64,
+    default: 32,
     integer: true,
   },
   decoderDepth: {
@@ -111,7 +111,7 @@ export const maeSchema = defineSchema({
     unit: 'blocks',
     min: 1,
     max: 8,
-    default: 2,
+    default: 1,
     integer: true,
   },
   decoderHeads: {
@@ -120,7 +120,7 @@ export const maeSchema = defineSchema({
     label: 'Decoder heads',
     min: 1,
     max: 32,
-    default: 4,
+    default: 2,
     integer: true,
   },
   decoderHeadDim: {
@@ -138,7 +138,7 @@ export const maeSchema = defineSchema({
     label: 'Decoder MLP width',
     min: 8,
     max: 1024,
-    default: 256,
+    default: 64,
     integer: true,
   },
   maskRatio: {
@@ -169,6 +169,24 @@ export const maeSchema = defineSchema({
     default: false,
     help: 'Predict each hidden patch after removing its mean and scaling by its spread (He et al.); MAE-PDE does not.',
   },
+  windowNorm: {
+    kind: 'choice',
+    key: 'mae.wn',
+    label: 'Window scaling',
+    options: [
+      { value: 'visible', label: 'By the visible patches' },
+      { value: 'none', label: 'None (as MAE-PDE)' },
+    ],
+    default: 'none',
+    help: 'Each window is shifted and scaled by the mean and spread of its visible patches before the encoder sees it, and the reconstruction is scaled back with the same two numbers: every equation and initial condition reaches the model at one scale, and “predict the mean” is where training starts instead of a plateau. Only what the model sees is used (README, “The training recipe”).',
+  },
+  decoderNorm: {
+    kind: 'boolean',
+    key: 'mae.dn',
+    label: 'LayerNorm at the decoder’s end',
+    default: true,
+    help: 'As MAE-PDE’s decoder (lucidrains’ Transformer ends with a LayerNorm).',
+  },
   patchNorm: {
     kind: 'boolean',
     key: 'mae.pn',
@@ -180,7 +198,7 @@ export const maeSchema = defineSchema({
 
 export type MaeConfig = SchemaValues<typeof maeSchema>;
 
-export type MaePresetId = 'tiny' | 'small' | 'paper';
+export type MaePresetId = 'tiny' | 'classroom' | 'small' | 'paper';
 
 export const MAE_PRESETS: Record<
   MaePresetId,
@@ -208,11 +226,28 @@ export const MAE_PRESETS: Record<
       decoderMlp: 32,
     },
   },
+  classroom: {
+    label: 'Classroom',
+    explanation:
+      'About 80 k parameters on 32² windows of 4 frames, 128 tokens: the shipped pretrained model; trains on a laptop without a GPU.',
+    config: defaults(maeSchema),
+  },
   small: {
     label: 'Small',
     explanation:
       'About 0.64 M parameters on 32² windows of 8 frames, 256 tokens: minutes on a laptop GPU.',
-    config: defaults(maeSchema),
+    config: {
+      ...defaults(maeSchema),
+      frames: 8,
+      width: 128,
+      depth: 4,
+      headDim: 32,
+      mlp: 256,
+      decoderWidth: 64,
+      decoderDepth: 2,
+      decoderHeads: 4,
+      decoderMlp: 256,
+    },
   },
   paper: {
     label: 'Paper',
@@ -313,6 +348,17 @@ export function maeParameterCount(config: MaeConfig, channels = 1): number {
     config.decoderWidth + // mask token
     config.decoderDepth *
       block(config.decoderWidth, config.decoderHeads, config.decoderHeadDim, config.decoderMlp) +
+    (config.decoderNorm ? layerNorm(config.decoderWidth) : 0) +
     linear(config.decoderWidth, dim);
   return encoder + decoder;
 }
+
+/**
+ * Settings added after checkpoints and pretrained manifests were first written, with the value every model saved before
+ * then was built with: a checkpoint or manifest that lacks one loads with this value.
+ */
+export const MAE_SETTINGS_ADDED_LATER: Readonly<Partial<MaeConfig>> = {
+  patchNorm: true,
+  windowNorm: 'none',
+  decoderNorm: false,
+};

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAE_PRESETS } from './config';
-import { equationGroups, maeErrorsByGroup, pickTrajectories } from './evaluation';
+import { datasetGroups, equationGroups, maeErrorsByGroup, pickTrajectories } from './evaluation';
+import type { DatasetMeta } from '../../data/io/meta';
 import { createMae, type MaeModel } from './model';
 import type { TrajectoryArray } from './windows';
 
@@ -53,6 +54,55 @@ describe('equationGroups', () => {
     expect(equationGroups('heat', undefined, 1, 3)).toEqual([
       { id: 'heat', trajectories: [1, 2, 3] },
     ]);
+  });
+});
+
+describe('datasetGroups', () => {
+  const base = {
+    scheme: 'spectral',
+    seed: 0,
+    grid: { n: SIDE, length: 1, origin: 0 },
+    times: [0],
+    channels: ['u'],
+    coefficients: {},
+    split: { train: N, val: 0, test: 0 },
+  };
+
+  it('splits a mix by equation and initial condition, in order of first appearance', () => {
+    const meta: DatasetMeta = {
+      ...base,
+      equation: 'mix',
+      mix: {
+        components: [
+          { equation: 'heat', scheme: 'spectral', initial: 'ring', channels: ['u'], weight: 1 },
+          {
+            equation: 'heat',
+            scheme: 'spectral',
+            initial: 'hot-square',
+            channels: ['u'],
+            weight: 1,
+          },
+          { equation: 'advection', scheme: 'spectral', channels: ['u'], weight: 1 },
+        ],
+        index: [1, 0, 2, 1, 0, 2],
+      },
+    };
+    expect(datasetGroups(meta, N).map((g) => [g.id, g.trajectories])).toEqual([
+      ['heat/hot-square', [0, 3]],
+      ['heat/ring', [1, 4]],
+      ['advection/unknown', [2, 5]],
+    ]);
+  });
+
+  it('keeps a single dataset whole, named by its equation and initial condition', () => {
+    const [group] = datasetGroups({ ...base, equation: 'ns', initial: 'vortex-pair' }, 3);
+    expect(group).toEqual({
+      id: 'ns/vortex-pair',
+      equation: 'ns',
+      initial: 'vortex-pair',
+      trajectories: [0, 1, 2],
+    });
+    expect(datasetGroups(undefined, 2)[0]!.id).toBe('unknown/unknown');
   });
 });
 

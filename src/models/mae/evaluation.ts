@@ -3,7 +3,7 @@
  * fixed windows and masks, and the masked-region relative L2 of the MAE next to the `linear` and
  * `nearest` interpolation baselines on exactly those windows and masks (validation.ts).
  */
-import type { DatasetMix } from '../../data/io/meta';
+import type { DatasetMeta, DatasetMix } from '../../data/io/meta';
 import type { MaskStrategy } from '../../data/masks/strategies';
 import type { MaeModel } from './model';
 import { createMaeValidation } from './validation';
@@ -54,6 +54,37 @@ export function equationGroups(
       trajectories: range.filter((n) => mix.index[n] === c),
     }))
     .filter((group) => group.trajectories.length > 0);
+}
+
+/** A group of one equation and one initial condition ('unknown' where the metadata is silent). */
+export interface LabelledGroup extends TrajectoryGroup {
+  equation: string;
+  initial: string;
+}
+
+/**
+ * One group per equation × initial condition that a dataset's metadata tells apart, in order of
+ * first appearance; the whole dataset as one 'unknown' group when there is no metadata.
+ */
+export function datasetGroups(meta: DatasetMeta | undefined, count: number): LabelledGroup[] {
+  const labelled = (equation: string, initial: string, trajectories: number[]) => ({
+    id: `${equation}/${initial}`,
+    equation,
+    initial,
+    trajectories,
+  });
+  const all = Array.from({ length: count }, (_, i) => i);
+  if (!meta) return [labelled('unknown', 'unknown', all)];
+  if (!meta.mix) return [labelled(meta.equation, meta.initial ?? 'unknown', all)];
+  const groups = new Map<string, LabelledGroup>();
+  meta.mix.index.slice(0, count).forEach((c, n) => {
+    const component = meta.mix!.components[c]!;
+    const group = labelled(component.equation, component.initial ?? 'unknown', []);
+    const found = groups.get(group.id) ?? group;
+    groups.set(group.id, found);
+    found.trajectories.push(n);
+  });
+  return [...groups.values()];
 }
 
 /** The listed trajectories of a dataset, copied into a dataset of their own. */

@@ -35,12 +35,19 @@ function maeFacts(config: MaeConfig): ModelFact[] {
 const maeGroups: readonly ConfigGroup<keyof MaeConfig>[] = [
   {
     legend: 'Data window and patches',
-    params: ['size', 'frames', 'patchT', 'patchXY', 'patchNorm'],
+    params: ['size', 'frames', 'patchT', 'patchXY', 'patchNorm', 'windowNorm'],
   },
   { legend: 'Encoder', params: ['width', 'depth', 'heads', 'headDim', 'mlp', 'positions'] },
   {
     legend: 'Decoder',
-    params: ['decoderWidth', 'decoderDepth', 'decoderHeads', 'decoderHeadDim', 'decoderMlp'],
+    params: [
+      'decoderWidth',
+      'decoderDepth',
+      'decoderHeads',
+      'decoderHeadDim',
+      'decoderMlp',
+      'decoderNorm',
+    ],
   },
   { legend: 'Masking', params: ['maskRatio', 'normalizeTargets'] },
 ];
@@ -67,7 +74,7 @@ export const maeInfo: ModelSpec<typeof maeSchema, MaePresetId> = {
   },
   schema: maeSchema,
   presets: MAE_PRESETS,
-  defaultPreset: 'small',
+  defaultPreset: 'classroom',
   groups: maeGroups,
   parameterCount: (config) => maeParameterCount(config),
   configProblem: maeConfigProblem,

@@ -382,6 +382,29 @@ describe('maeReconstruct', () => {
     tf.dispose([windows, pred]);
   });
 
+  it('with windows scaled by their visible patches, follows a shift and stretch of the window and never reads a hidden value', async () => {
+    const scaled = createMae({ ...tiny, windowNorm: 'visible' }, { seed: 3 });
+    const windows = windowsFor(scaled, 2, 6);
+    const masks = masksFor(scaled, 2, 4);
+    const before = tf.memory().numTensors;
+    const base = (await maeReconstruct(scaled, windows, masks)).reconstruction;
+    expect(tf.memory().numTensors).toBe(before);
+    // a·x + b in, a·(reconstruction) + b out: the statistics absorb the level and the amplitude.
+    const affine = windows.mul(3).add(2) as tf.Tensor5D;
+    const moved = (await maeReconstruct(scaled, affine, masks)).reconstruction;
+    const expected = base.map((v) => 3 * v + 2);
+    expect(maxAbsDiff(moved, expected)).toBeLessThan(1e-3);
+    // Any value in a hidden patch changed: the reconstruction outside that patch stays the same.
+    const hiddenToken = masks[0]!.mask.findIndex((h) => h === 1);
+    const [t, x, y] = pixelOf(scaled, hiddenToken);
+    const poked = edited(windows, [[0, t, x, y, 0, 50]]);
+    const again = (await maeReconstruct(scaled, poked, masks)).reconstruction;
+    const changed = again.filter((v, i) => Math.abs(v - base[i]!) > 1e-6).length;
+    expect(changed).toBe(0);
+    tf.dispose([windows, affine, poked]);
+    scaled.dispose();
+  });
+
   it('returns the decoder attention per block when asked, rows summing to 1', async () => {
     const config = { ...tiny, decoderDepth: 2 };
     const deep = createMae(config, { seed: 1 });

@@ -96,6 +96,7 @@ export function createMae(config: MaeConfig, options: CreateMaeOptions = {}): Ma
   for (let i = 0; i < config.decoderDepth; i++) {
     initVitBlock(params, `decoder.block${i}`, decoderBlockConfig(config));
   }
+  if (config.decoderNorm) initLayerNorm(params, 'decoder.norm', decoderWidth);
   initLinear(params, 'decoder.out', decoderWidth, tokenSize);
 
   const grid = [geometry.nt, geometry.nx, geometry.ny] as const;
@@ -263,7 +264,32 @@ function decode(
       x = vitBlock(params, `decoder.block${i}`, x, blockConfig);
     }
   }
+  if (config.decoderNorm) x = layerNorm(params, 'decoder.norm', x) as tf.Tensor3D;
   return { pred: linear(params, 'decoder.out', x) as tf.Tensor3D, weights };
+}
+
+/** A window's shift and scale, [B, 1, 1] each: values are seen as (value − shift) / scale. */
+export type WindowScaling = { shift: tf.Tensor3D; scale: tf.Tensor3D };
+
+/**
+ * Relative floor on a window's spread: a window that is constant where it is seen gets a scale of
+ * 1 % of its level instead of dividing by zero.
+ */
+const SPREAD_FLOOR = 1e-4;
+
+/**
+ * The mean and spread of each window over the patches weighted 1 in `weights` [B, N, 1] (the
+ * visible ones): statistics of data only, so no gradient flows through them.
+ */
+export function windowScaling(patches: tf.Tensor3D, weights: tf.Tensor3D): WindowScaling {
+  return tf.tidy(() => {
+    const count = weights.sum([1, 2], true).mul(patches.shape[2]).maximum(1);
+    const shift = patches.mul(weights).sum([1, 2], true).div(count);
+    const meanSquare = patches.square().mul(weights).sum([1, 2], true).div(count);
+    const variance = meanSquare.sub(shift.square()).relu();
+    const scale = variance.add(meanSquare.mul(SPREAD_FLOOR)).add(1e-12).sqrt();
+    return { shift: shift as tf.Tensor3D, scale: scale as tf.Tensor3D };
+  });
 }
 
 /** Per-token mean and spread of patch values, as He et al.'s norm_pix_loss (unbiased variance). */
@@ -336,22 +362,29 @@ function predictAll(
   windows: tf.Tensor,
   masks: readonly TokenMask[],
   withWeights: boolean,
-): Decoded & { patches: tf.Tensor3D } {
+): Decoded & { patches: tf.Tensor3D; scaling: WindowScaling | null } {
   const batch = checkBatch(windows, masks);
   const indices = batchMaskIndices(masks, model.geometry.tokens);
   if (indices.visible === 0) {
     throw new RangeError('The masks hide every token: the encoder sees nothing.');
   }
-  const patches = patchify(windows, model.geometry);
+  let patches = patchify(windows, model.geometry);
+  let scaling: WindowScaling | null = null;
+  if (model.config.windowNorm === 'visible') {
+    const visibleWeights = tf.tensor3d(indices.hidden, [batch, model.geometry.tokens, 1]);
+    scaling = windowScaling(patches, tf.scalar(1).sub(visibleWeights) as tf.Tensor3D);
+    patches = patches.sub(scaling.shift).div(scaling.scale) as tf.Tensor3D;
+  }
   // Every patch is embedded (cheap, row-wise), then only the visible rows enter the encoder.
   const visible = gatherRows(embedPatches(model, patches), indices.keepRows, batch);
   const encoded = runEncoder(model, visible);
-  return { ...decode(model, encoded, indices, withWeights), patches };
+  return { ...decode(model, encoded, indices, withWeights), patches, scaling };
 }
 
 /**
  * The reconstruction [B, T, X, Y, C]: hidden patches from the decoder, visible ones pasted from
- * the input (MAE.forward's features=True branch, then pasting). With normalised targets the
+ * the input (MAE.forward's features=True branch, then pasting), scaled back with the visible
+ * patches' statistics when the config scales windows. With normalised targets the
  * hidden patches are mapped back with their true mean and spread, which the model does not
  * know: such a reconstruction leaks two numbers per hidden patch.
  */
@@ -369,7 +402,7 @@ function reconstruct(
   masks: readonly TokenMask[],
   withWeights: boolean,
 ): { reconstruction: tf.Tensor5D; weights: tf.Tensor4D[] } {
-  const { pred, patches, weights } = predictAll(model, windows, masks, withWeights);
+  const { pred, patches, scaling, weights } = predictAll(model, windows, masks, withWeights);
   let values: tf.Tensor = pred;
   if (model.config.normalizeTargets) {
     const { mean, std } = patchStatistics(patches);
@@ -377,7 +410,8 @@ function reconstruct(
   }
   const [batch, tokens] = patches.shape;
   const hidden = tf.tensor3d(batchMaskIndices(masks, tokens).hidden, [batch, tokens, 1]);
-  const pasted = values.mul(hidden).add(patches.mul(tf.scalar(1).sub(hidden)));
+  let pasted = values.mul(hidden).add(patches.mul(tf.scalar(1).sub(hidden)));
+  if (scaling) pasted = pasted.mul(scaling.scale).add(scaling.shift);
   return { reconstruction: unpatchify(pasted, model.geometry), weights };
 }
 
@@ -424,7 +458,13 @@ export function maeEncode(model: MaeModel, windows: tf.Tensor): MaeEncoding {
     const { params, geometry } = model;
     const width = model.config.width;
     const batch = windows.shape[0] ?? 0;
-    const patches = embedPatches(model, patchify(windows, geometry));
+    let raw = patchify(windows, geometry);
+    if (model.config.windowNorm === 'visible') {
+      // Nothing is hidden here: the whole window sets its scaling.
+      const { shift, scale } = windowScaling(raw, tf.ones([batch, geometry.tokens, 1]));
+      raw = raw.sub(shift).div(scale) as tf.Tensor3D;
+    }
+    const patches = embedPatches(model, raw);
     const cls = params.get('encoder.cls').add(encoderPositions(model).slice([0, 0], [1, width]));
     const clsTokens = tf.zeros([batch, 1, width]).add(cls);
     const out = runEncoder(model, tf.concat([clsTokens, patches], 1) as tf.Tensor3D);

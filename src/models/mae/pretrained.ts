@@ -3,8 +3,7 @@
  * `npm run pretrain -- mae` and a manifest saying how it was made and how well it does on the
  * lab's default dataset, which it never saw. Plain data: safe on the main thread.
  */
-import type { MaeConfig } from './config';
-import { maeSchema } from './config';
+import { MAE_SETTINGS_ADDED_LATER, maeSchema, type MaeConfig } from './config';
 
 /** Both files' directory under the site's base URL. */
 export const PRETRAINED_DIRECTORY = 'pretrained';
@@ -35,6 +34,17 @@ export interface PretrainedErrors {
   relL2Nearest: number;
 }
 
+/** One equation × initial condition, as `npm run evaluate` writes it. */
+export interface PretrainedGroupErrors {
+  equation: string;
+  initial: string;
+  windows: number;
+  /** Masked-region relative L2 of the MAE and of the baselines on the same masks. */
+  mae: number;
+  linear: number;
+  nearest: number;
+}
+
 export interface PretrainedManifest {
   format: typeof PRETRAINED_MANIFEST_FORMAT;
   modelId: 'mae';
@@ -61,6 +71,8 @@ export interface PretrainedManifest {
   heldOut: string;
   /** At the model's mask ratio: one row per equation, then 'all'. */
   errors: PretrainedErrors[];
+  /** At the model's mask ratio: one row per equation × initial condition (older manifests lack it). */
+  groups?: PretrainedGroupErrors[];
   /** The same scores over all equations at other mask ratios. */
   sweep: { ratio: number; relL2: number; relL2Linear: number; relL2Nearest: number }[];
   createdAt: string;
@@ -89,8 +101,10 @@ export function parsePretrainedManifest(value: unknown): PretrainedManifest {
     fail('the checkpoint name is missing or not a plain file name');
   }
   if (!isRecord(value.config)) fail('config is missing');
+  // A manifest written before a setting existed was made with that setting's old value.
+  const config: Record<string, unknown> = { ...MAE_SETTINGS_ADDED_LATER, ...value.config };
   for (const key of Object.keys(maeSchema) as (keyof MaeConfig)[]) {
-    if (!(key in value.config)) fail(`config.${key} is missing`);
+    if (!(key in config)) fail(`config.${key} is missing`);
   }
   finite(value.parameters, 'parameters');
   finite(value.channels, 'channels');
@@ -101,9 +115,18 @@ export function parsePretrainedManifest(value: unknown): PretrainedManifest {
       finite(row[key], `errors.${key}`);
     }
   }
+  if (value.groups !== undefined) {
+    if (!Array.isArray(value.groups)) fail('groups is not a list');
+    for (const row of value.groups as unknown[]) {
+      if (!isRecord(row) || typeof row.equation !== 'string' || typeof row.initial !== 'string') {
+        fail('a group row has no equation or initial condition');
+      }
+      for (const key of ['mae', 'linear', 'nearest', 'windows']) finite(row[key], `groups.${key}`);
+    }
+  }
   if (!isRecord(value.training)) fail('training is missing');
   for (const key of ['steps', 'batchSize', 'peakLr', 'seed']) {
     finite(value.training[key], `training.${key}`);
   }
-  return value as unknown as PretrainedManifest;
+  return { ...value, config } as unknown as PretrainedManifest;
 }

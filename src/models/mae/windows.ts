@@ -86,17 +86,37 @@ export function windowSize(source: WindowSource): number {
 }
 
 /** The window of `trajectory` starting at frame `start`, [window, size, size, channels]. */
-export function windowAt(source: WindowSource, trajectory: number, start: number): Float32Array {
+export function windowAt(
+  source: WindowSource,
+  trajectory: number,
+  start: number,
+  stride = 1,
+): Float32Array {
   if (!Number.isInteger(trajectory) || trajectory < 0 || trajectory >= source.trajectories) {
     throw new RangeError(`No trajectory ${trajectory} among ${source.trajectories}.`);
   }
-  if (!Number.isInteger(start) || start < 0 || start + source.window > source.frames) {
+  const last = start + (source.window - 1) * stride;
+  if (!Number.isInteger(start) || !(stride >= 1) || start < 0 || last >= source.frames) {
     throw new RangeError(
-      `A window of ${source.window} frames cannot start at frame ${start} of ${source.frames}.`,
+      `A window of ${source.window} frames${stride > 1 ? `, ${stride} apart,` : ''} cannot start at frame ${start} of ${source.frames}.`,
     );
   }
-  const at = (trajectory * source.frames + start) * frameSize(source);
-  return source.data.slice(at, at + windowSize(source));
+  const frame = frameSize(source);
+  if (stride === 1) {
+    const at = (trajectory * source.frames + start) * frame;
+    return source.data.slice(at, at + windowSize(source));
+  }
+  const out = new Float32Array(windowSize(source));
+  for (let k = 0; k < source.window; k++) {
+    const at = (trajectory * source.frames + start + k * stride) * frame;
+    out.set(source.data.subarray(at, at + frame), k * frame);
+  }
+  return out;
+}
+
+/** The largest frame stride at which a window of `window` frames still fits in `frames`. */
+export function spanningStride(frames: number, window: number): number {
+  return window > 1 ? Math.max(1, Math.floor((frames - 1) / (window - 1))) : 1;
 }
 
 /** `count` windows [count, window, size, size, channels]: random trajectory, random start each. */

@@ -178,6 +178,60 @@ describe('checkpoints', () => {
     );
   });
 
+  it('carries a run record through the bytes, and reads files without one as before', async () => {
+    const { checkpoint, bytes } = await trainedCheckpoint();
+    expect(decodeCheckpoint(bytes).run).toBeUndefined();
+    const run = {
+      name: 'tiny run · “ü”',
+      startedAt: 1_700_000_000_000,
+      options: { steps: 10, augment: true },
+      history: { loss: [0.5, null, 0.25] },
+    };
+    const withRun = encodeCheckpoint({ ...checkpoint, run });
+    const decoded = decodeCheckpoint(withRun, { modelId: 'tiny' });
+    expect(decoded.run).toEqual(run);
+    expect(decoded.weights.map((w) => Array.from(w.data))).toEqual(
+      checkpoint.weights.map((w) => Array.from(w.data)),
+    );
+    expect(decoded.optimizer?.step).toBe(1);
+    // Only the header grows.
+    const payloadBytes = (b: Uint8Array) => {
+      const length = new DataView(b.buffer, b.byteOffset).getUint32(8, true);
+      return b.length - Math.ceil((12 + length) / 8) * 8;
+    };
+    expect(payloadBytes(withRun)).toBe(payloadBytes(bytes));
+    expect(() => encodeCheckpoint({ ...checkpoint, run: { name: ' ' } })).toThrow(
+      /run record cannot be saved: it has no name/,
+    );
+    expect(() => decodeCheckpoint(withHeader(bytes, (h) => (h.run = [1, 2])))).toThrow(
+      /run record is invalid: it is not an object/,
+    );
+    expect(() => decodeCheckpoint(withHeader(bytes, (h) => (h.run = { step: 3 })))).toThrow(
+      /run record is invalid: it has no name/,
+    );
+  });
+
+  it('refuses damaged weights by their checksum; files written without one still load', async () => {
+    const { bytes } = await trainedCheckpoint();
+    const length = new DataView(bytes.buffer).getUint32(8, true);
+    const payloadStart = Math.ceil((12 + length) / 8) * 8;
+    const flipped = bytes.slice();
+    flipped[payloadStart + 17]! ^= 0x10;
+    expect(() => decodeCheckpoint(flipped)).toThrow(
+      /Damaged checkpoint: its weights do not match the checksum/,
+    );
+    const tail = bytes.slice();
+    tail[tail.length - 1]! ^= 0x01;
+    expect(() => decodeCheckpoint(tail)).toThrow(/Damaged checkpoint/);
+    expect(() => decodeCheckpoint(withHeader(bytes, (h) => (h.payloadCrc32 = -1)))).toThrow(
+      /checksum is not a 32-bit number/,
+    );
+    // As checkpoints were written before the checksum: no check, same weights.
+    const old = withHeader(bytes, (h) => delete h.payloadCrc32);
+    expect(decodeCheckpoint(old).weights).toEqual(decodeCheckpoint(bytes).weights);
+    expect(decodeCheckpoint(withHeader(flipped, (h) => delete h.payloadCrc32)).step).toBe(1);
+  });
+
   it('refuses to load weights into a model of another shape, naming names', async () => {
     const { checkpoint } = await trainedCheckpoint();
     const wider = new Params(0);

@@ -1,14 +1,19 @@
 /**
  * Self-describing checkpoints: model id and version, config, step, every weight by name with its
- * shape, optionally the optimizer state and a training history, encoded as one byte array:
+ * shape, optionally the optimizer state, a training history and the record of the run it came
+ * from (when a run is exported as a file), encoded as one byte array:
  *
  *   bytes 0…7    magic "PDELABCK"
  *   bytes 8…11   header length L, uint32 little-endian
  *   bytes 12…    UTF-8 JSON header (L bytes), then zero padding to a multiple of 8
  *   payload      float32 little-endian; the header gives each tensor's offset (in floats) and shape
+ *
+ * The header's `payloadCrc32` (CRC-32 of the payload's bytes) lets a reader refuse a file whose
+ * weights were damaged; checkpoints written before it was added carry none and are read as ever.
  */
 import type { AdamWHyperparameters, OptimizerState } from './adamw';
 import type { AdamW } from './adamw';
+import { crc32 } from './crc32';
 import { matchNamedShapes, sizeOf, type NamedTensorData, type Params } from './params';
 
 export const CHECKPOINT_FORMAT = 'pde-lab-checkpoint';
@@ -19,6 +24,16 @@ const ALIGN = 8;
 
 /** Any JSON value (configs and histories are stored as they are). */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/**
+ * The run a checkpoint belongs to, as JSON: its name and whatever the lab keeps about it
+ * (settings, history, times; storage/checkpointFile reads and checks those). Only files exported
+ * from the lab carry one; `npm run pretrain` writes none.
+ */
+export interface CheckpointRun {
+  name: string;
+  [key: string]: Json;
+}
 
 export interface Checkpoint {
   format: typeof CHECKPOINT_FORMAT;
@@ -31,6 +46,7 @@ export interface Checkpoint {
   weights: NamedTensorData[];
   optimizer?: OptimizerState;
   history?: Json;
+  run?: CheckpointRun;
 }
 
 export interface CheckpointSource {
@@ -81,6 +97,9 @@ interface Header {
     v: TensorEntry[];
   };
   history?: Json;
+  run?: CheckpointRun;
+  /** CRC-32 of the payload bytes. */
+  payloadCrc32?: number;
 }
 
 export class CheckpointError extends Error {
@@ -116,19 +135,29 @@ export function encodeCheckpoint(checkpoint: Checkpoint): Uint8Array {
     tensors.push(...m, ...v);
   }
   if (checkpoint.history !== undefined) header.history = checkpoint.history;
+  if (checkpoint.run !== undefined) {
+    const problem = runProblem(checkpoint.run);
+    if (problem) throw new CheckpointError(`The run record cannot be saved: ${problem}.`);
+    header.run = checkpoint.run;
+  }
+
+  // The payload first: the header carries its checksum.
+  const payload = new Uint8Array(4 * floats);
+  const payloadView = new DataView(payload.buffer);
+  let offset = 0;
+  for (const { data } of tensors) {
+    writeFloats(payloadView, offset, data);
+    offset += data.length;
+  }
+  header.payloadCrc32 = crc32(payload);
 
   const json = new TextEncoder().encode(JSON.stringify(header));
   const payloadStart = alignUp(PREFIX_BYTES + json.length);
-  const bytes = new Uint8Array(payloadStart + 4 * floats);
+  const bytes = new Uint8Array(payloadStart + payload.length);
   bytes.set(new TextEncoder().encode(MAGIC), 0);
   new DataView(bytes.buffer).setUint32(8, json.length, true);
   bytes.set(json, PREFIX_BYTES);
-  const payload = new DataView(bytes.buffer, payloadStart);
-  let offset = 0;
-  for (const { data } of tensors) {
-    writeFloats(payload, offset, data);
-    offset += data.length;
-  }
+  bytes.set(payload, payloadStart);
   return bytes;
 }
 
@@ -213,7 +242,24 @@ export function decodeCheckpoint(bytes: Uint8Array, options: DecodeOptions = {})
       }
     }
   }
+  if (header.payloadCrc32 !== undefined) {
+    const entries = [
+      ...header.weights,
+      ...(header.optimizer ? [...header.optimizer.m, ...header.optimizer.v] : []),
+    ];
+    const floats = entries.reduce((end, e) => Math.max(end, e.offset + sizeOf(e.shape)), 0);
+    const region =
+      floats === 0
+        ? new Uint8Array(0)
+        : new Uint8Array(bytes.buffer, bytes.byteOffset + payloadStart, 4 * floats);
+    if (crc32(region) !== header.payloadCrc32) {
+      throw new CheckpointError(
+        'Damaged checkpoint: its weights do not match the checksum written with them (the file was changed or corrupted after it was saved).',
+      );
+    }
+  }
   if (header.history !== undefined) checkpoint.history = header.history;
+  if (header.run !== undefined) checkpoint.run = header.run;
   return checkpoint;
 }
 
@@ -271,6 +317,28 @@ function checkHeader(header: Header, options: DecodeOptions): void {
     checkEntries(o.m, 'first moment');
     checkEntries(o.v, 'second moment');
   }
+  if (
+    header.payloadCrc32 !== undefined &&
+    !(
+      Number.isInteger(header.payloadCrc32) &&
+      header.payloadCrc32 >= 0 &&
+      header.payloadCrc32 < 2 ** 32
+    )
+  ) {
+    fail('the checksum is not a 32-bit number');
+  }
+  if (header.run !== undefined) {
+    const problem = runProblem(header.run);
+    if (problem) fail(`the run record is invalid: ${problem}`);
+  }
+}
+
+/** What is wrong with a run record, or undefined when it is a JSON object with a name. */
+function runProblem(run: unknown): string | undefined {
+  if (typeof run !== 'object' || run === null || Array.isArray(run)) return 'it is not an object';
+  const { name } = run as { name?: unknown };
+  if (typeof name !== 'string' || !name.trim()) return 'it has no name';
+  return undefined;
 }
 
 function alignUp(n: number): number {

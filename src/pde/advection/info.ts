@@ -15,7 +15,7 @@ export const advectionParams = defineSchema({
     max: 2.5,
     default: 1,
     datasetRange: [0.1, 2.5],
-    help: `The speed of the transport along x. ${velocityHelp}`,
+    help: `The speed of the transport along x. MAE-PDE draws it between 0.1 and 2.5.\n\n${velocityHelp}`,
   },
   ay: {
     kind: 'number',
@@ -25,7 +25,7 @@ export const advectionParams = defineSchema({
     max: 2.5,
     default: 0.5,
     datasetRange: [0.1, 2.5],
-    help: `The speed of the transport along y. ${velocityHelp}`,
+    help: `The speed of the transport along y. MAE-PDE draws it between 0.1 and 2.5.\n\n${velocityHelp}`,
   },
 });
 
@@ -35,12 +35,13 @@ export const advectionInfo: PdeInfo<typeof advectionParams> = {
   equation: 'u_t + a·∇u = 0',
   explanation:
     'The advection equation models something carried along by a steady flow: smoke in a ' +
-    'constant wind, or a pollutant in a river. The whole field slides with velocity ' +
-    'a = (a_x, a_y) without changing shape, u(x, t) = u0(x − at), and whatever leaves one side ' +
-    'of the periodic box comes back on the other. Nothing spreads or fades, so it is the ' +
-    'simplest test of whether a model has learnt to move information in the right direction ' +
-    'at the right speed. With a = (1, 0.5) the field returns to its start after t = 4, when it ' +
-    'has crossed the box twice along x and once along y.',
+    'constant wind, or a pollutant in a river. The whole field slides with a constant ' +
+    'velocity a without changing shape, and whatever leaves one side of the periodic box comes ' +
+    'back on the other. Nothing spreads or fades, so it is the simplest test of whether a model ' +
+    'has learnt to move information in the right direction at the right speed. With ' +
+    'a = (1, 0.5) the field returns to its start after t = 4, when it has crossed the box twice ' +
+    'along x and once along y.\n\n' +
+    'The exact solution is u(x, t) = u0(x − at), with a = (a_x, a_y).',
   params: advectionParams,
   channels: ['u'],
   domain: { length: 2, origin: -1 },
@@ -51,7 +52,9 @@ export const advectionInfo: PdeInfo<typeof advectionParams> = {
       stepCost: 1.4,
       label: 'Spectral (exact)',
       explanation:
-        'Shifts the phase of each Fourier mode by exactly k·aΔt, so the field is translated without any numerical spreading or lag, for any step.',
+        'Exact: it slides the field by exactly the right distance, with no smearing or lag, ' +
+        'whatever the time step.\n\n' +
+        'Each Fourier mode k is shifted in phase by exactly k·aΔt.',
     },
   ],
   defaultInitialCondition: 'ring',

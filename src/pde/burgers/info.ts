@@ -12,7 +12,9 @@ export const burgersParams = defineSchema({
     default: 0.01,
     datasetRange: [7.5e-3, 1.5e-2],
     log: true,
-    help: 'MAE-PDE samples ν uniformly in [7.5e-3, 1.5e-2].',
+    help:
+      'How sticky the flow is: smaller values give sharper fronts. MAE-PDE draws it between ' +
+      '0.0075 and 0.015.',
   },
   cx: {
     kind: 'number',
@@ -22,7 +24,9 @@ export const burgersParams = defineSchema({
     max: 2,
     default: 0.75,
     datasetRange: [0.5, 1],
-    help: 'Scales u·∂x in both equations. MAE-PDE samples cx uniformly in [0.5, 1].',
+    help:
+      'How strongly the flow carries itself along x. MAE-PDE draws it between 0.5 and 1.\n\n' +
+      'Scales the u·∂x terms in both equations.',
   },
   cy: {
     kind: 'number',
@@ -32,7 +36,9 @@ export const burgersParams = defineSchema({
     max: 2,
     default: 0.75,
     datasetRange: [0.5, 1],
-    help: 'Scales v·∂y in both equations. MAE-PDE samples cy uniformly in [0.5, 1].',
+    help:
+      'How strongly the flow carries itself along y. MAE-PDE draws it between 0.5 and 1.\n\n' +
+      'Scales the v·∂y terms in both equations.',
   },
 });
 
@@ -45,9 +51,11 @@ export const burgersInfo: PdeInfo<typeof burgersParams> = {
     'flow (weighted by cx along x and cy along y) and smoothed by viscosity ν. Where faster fluid ' +
     'catches up with slower fluid the profile steepens into fronts, like shock waves, and only ' +
     'viscosity keeps them from becoming discontinuous, so smaller ν gives sharper fronts that ' +
-    'need finer grids. Unlike Navier–Stokes there is no pressure: the flow is not ' +
-    'incompressible. This anisotropic form, with u and v starting from the same random ' +
-    'field, is the Burgers set of the MAE-PDE paper, on the square [−1, 1]².',
+    'need finer grids. Unlike Navier–Stokes there is no pressure, so the fluid can bunch up ' +
+    'and spread out. This form, with u and v starting from the same random field, is the ' +
+    'Burgers data of the MAE-PDE paper.\n\n' +
+    'Anisotropic form (different weights cx, cy along x and y) on the periodic square ' +
+    '[−1, 1]²; the flow is not incompressible.',
   params: burgersParams,
   channels: ['u', 'v'],
   domain: { length: 2, origin: -1 },
@@ -57,16 +65,22 @@ export const burgersInfo: PdeInfo<typeof burgersParams> = {
       stepCost: 14,
       label: 'Pseudo-spectral (IF-RK4)',
       explanation:
-        'Fourier derivatives with 2/3 dealiasing, diffusion solved exactly and advection by ' +
-        'fourth-order Runge–Kutta: the accurate choice while the fronts are resolved by the grid.',
+        'Accurate: it handles the smoothing by viscosity exactly and takes four careful ' +
+        'sub-steps for the rest of each step. The right choice while the grid is fine enough ' +
+        'for the fronts.\n\n' +
+        'IF-RK4 (integrating-factor fourth-order Runge–Kutta): Fourier derivatives with 2/3 ' +
+        'dealiasing, diffusion integrated exactly, advection by classical RK4.',
     },
     {
       id: 'upwind',
       stepCost: 1,
       label: 'Upwind finite differences',
       explanation:
-        'MAE-PDE’s scheme: first-order upwind advection, 5-point diffusion and explicit Euler, ' +
-        'robust but diffusive; MAE ran it at 512² with Δt = 5e-5 and kept every 8th point.',
+        'MAE-PDE’s own method: simple and robust, but it smears sharp fronts a little. The paper ' +
+        'ran it on a very fine grid (512 × 512) with tiny time steps and kept every 8th point.' +
+        '\n\n' +
+        'First-order upwind advection, 5-point diffusion and explicit Euler steps; MAE-PDE used ' +
+        'Δt = 5e-5 at 512².',
     },
   ],
   defaultInitialCondition: 'random-sines',

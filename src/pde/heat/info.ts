@@ -13,7 +13,9 @@ export const heatParams = defineSchema({
     datasetRange: [2e-3, 2e-2],
     log: true,
     help:
-      'How fast heat spreads: a pattern of wavelength λ fades by e after a time λ²/(4π²ν). ' +
+      'How fast heat spreads: larger values smooth the field out faster, and small ripples fade ' +
+      'much sooner than broad shapes. MAE-PDE draws it between 0.002 and 0.02.\n\n' +
+      'A pattern of wavelength λ fades by a factor e after a time λ²/(4π²ν). ' +
       'MAE-PDE draws ν uniformly from [0.002, 0.02].',
   },
 });
@@ -40,14 +42,22 @@ export const heatInfo: PdeInfo<typeof heatParams> = {
       stepCost: 1,
       label: 'Spectral (exact)',
       explanation:
-        'Damps each Fourier mode by exactly e^{−ν|k|²Δt}, so it is exact and stable for any step: the best choice unless you need to match finite-difference data.',
+        'Exact: it splits the field into waves and shrinks each one by exactly the right amount, ' +
+        'so any time step works. The best choice unless you need to match data made step by ' +
+        'step on a grid (FTCS).\n\n' +
+        'Each Fourier mode k is multiplied by exp(−ν|k|²Δt): no time-stepping error and no ' +
+        'stability limit.',
     },
     {
       id: 'ftcs',
       stepCost: 2,
       label: 'FTCS (5-point, forward Euler)',
       explanation:
-        "The 5-point Laplacian with forward Euler steps, as in MAE-PDE's heat data: first order in time, second in space, and unstable when νΔt/Δx² exceeds 1/4.",
+        "The simple step-by-step method MAE-PDE's heat data was made with: each point moves a " +
+        'little towards the average of its four neighbours at every step. It blows up if the ' +
+        'time step is too large for the grid.\n\n' +
+        'FTCS (forward in time, centred in space): the 5-point Laplacian with forward Euler ' +
+        'steps, first order in time and second in space, stable only while νΔt/Δx² ≤ 1/4.',
     },
   ],
   defaultInitialCondition: 'hot-square',

@@ -22,7 +22,9 @@ export const gaussianRandomFieldParams = defineSchema({
     max: 5,
     default: 2.5,
     step: 0.1,
-    help: 'Spectral decay: mode k has amplitude ∝ (|k|² + τ²)^(−α/2). Larger α, smoother field.',
+    help:
+      'How smooth the random field is: larger values give smoother, rounder blobs.\n\n' +
+      'Spectral decay: the Fourier mode k has amplitude ∝ (|k|² + τ²)^(−α/2).',
   },
   tau: {
     kind: 'number',
@@ -32,7 +34,9 @@ export const gaussianRandomFieldParams = defineSchema({
     max: 50,
     default: 7,
     step: 0.5,
-    help: 'Inverse correlation length: larger τ gives smaller blobs.',
+    help:
+      'How small the blobs are: larger values give smaller blobs.\n\n' +
+      'τ is the inverse correlation length of the field.',
   },
   scale: {
     kind: 'number',
@@ -42,7 +46,9 @@ export const gaussianRandomFieldParams = defineSchema({
     max: 100,
     default: 1,
     log: true,
-    help: "Multiplies FNO's σ = τ^(α−1); 1 reproduces FNO and DINo.",
+    help:
+      'How strong the field is overall; 1 reproduces the data of the FNO and DINo papers.\n\n' +
+      "Multiplies FNO's standard deviation σ = τ^(α−1).",
   },
 });
 

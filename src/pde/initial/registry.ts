@@ -25,7 +25,8 @@ export const INITIAL_CONDITIONS = {
     id: 'gaussian-random-field',
     label: 'Gaussian random field',
     explanation:
-      'Smooth random blobs with a power-law spectrum, as in FNO and DINo Navier–Stokes data.',
+      'Smooth random blobs of many sizes, as in FNO and DINo Navier–Stokes data.\n\n' +
+      'A Gaussian random field with a power-law spectrum.',
     params: gaussianRandomFieldParams,
     channels: 1,
     usesSeed: true,

@@ -11,7 +11,10 @@ export const navierStokesParams = defineSchema({
     max: 1e-2,
     default: 1e-3,
     log: true,
-    help: 'FNO’s datasets use ν = 1e-3, 1e-4 and 1e-5; below 1e-4 use a 128² or finer grid.',
+    help:
+      'How sticky the fluid is: large values give a calm, smooth flow, small values a swirling, ' +
+      'turbulent one that needs a finer grid (128 × 128 or more below 0.0001).\n\n' +
+      'FNO’s datasets use ν = 1e-3, 1e-4 and 1e-5.',
   },
   forcing: {
     kind: 'choice',
@@ -31,13 +34,15 @@ export const navierStokesInfo: PdeInfo<typeof navierStokesParams> = {
   title: 'Navier–Stokes (2-D, vorticity form)',
   equation: '∂t ω + u·∇ω = ν Δω + f,  u = (ψ_y, −ψ_x),  −Δψ = ω',
   explanation:
-    'An incompressible fluid in a periodic square, described by its vorticity ω: how fast each ' +
-    'small parcel of fluid spins. The flow carries the vorticity along (u·∇ω), viscosity ν ' +
-    'smooths it out (νΔω), and a steady stirring f keeps putting energy in. The velocity u is ' +
-    'recovered from ω through the streamfunction ψ, which makes the flow exactly incompressible. ' +
-    'With large ν the flow settles down to a smooth steady pattern; with small ν it becomes ' +
-    'turbulent: vortices merge into larger ones while thin filaments of vorticity are stretched ' +
-    'out and dissipated. This is the benchmark of the Fourier Neural Operator paper.',
+    'A fluid that cannot be squeezed, like water, in a periodic square, described by its ' +
+    'vorticity ω: how fast each small parcel of fluid spins. The flow carries the spin along, ' +
+    'viscosity ν smooths it out, and a steady stirring f keeps putting energy in. With large ν ' +
+    'the flow settles down to a smooth steady pattern; with small ν it becomes turbulent: ' +
+    'vortices merge into larger ones while thin filaments of vorticity are stretched out and ' +
+    'fade away. This is the benchmark of the Fourier Neural Operator (FNO) paper.\n\n' +
+    'u·∇ω carries the vorticity with the flow and νΔω diffuses it. The velocity u = (ψ_y, −ψ_x) ' +
+    'comes from the streamfunction ψ, which solves −Δψ = ω, so the flow is exactly ' +
+    'incompressible (divergence-free).',
   params: navierStokesParams,
   channels: ['omega'],
   domain: { length: 1, origin: 0 },
@@ -47,16 +52,21 @@ export const navierStokesInfo: PdeInfo<typeof navierStokesParams> = {
       stepCost: 4.5,
       label: 'FNO (Crank–Nicolson + Euler)',
       explanation:
-        'The exact step of FNO’s data generator: pseudo-spectral, implicit diffusion and explicit ' +
-        'advection, first order in time; pick it to reproduce FNO and DINo data.',
+        'The very step the FNO paper made its data with: pick it to reproduce FNO and DINo data. ' +
+        'It is less accurate per step, so it needs small time steps.\n\n' +
+        'Pseudo-spectral, Crank–Nicolson (implicit) diffusion, explicit Euler advection and ' +
+        'forcing, 2/3 dealiasing; first order in time.',
     },
     {
       id: 'ifrk4',
       stepCost: 12,
       label: 'Integrating-factor RK4',
       explanation:
-        'Pseudo-spectral with diffusion solved exactly and advection by fourth-order Runge–Kutta: ' +
-        'far more accurate per step, and the better choice at small ν.',
+        'Very accurate: it handles the smoothing by viscosity exactly and takes four careful ' +
+        'sub-steps for the rest of each step. The better choice for turbulent flow (small ν).' +
+        '\n\n' +
+        'Integrating-factor RK4: pseudo-spectral, diffusion integrated exactly (the integrating ' +
+        'factor), advection and forcing by classical fourth-order Runge–Kutta, 2/3 dealiasing.',
     },
   ],
   defaultInitialCondition: 'gaussian-random-field',

@@ -23,8 +23,10 @@ export const waveParams = defineSchema({
     max: 2,
     default: 0,
     help:
-      'Friction: oscillations fade like e^{−γt/2}. DINo has none (γ = 0). A mode whose γ/2 ' +
-      'exceeds c|k| no longer oscillates but creeps back to rest (overdamped).',
+      'Friction: how quickly the waves fade. DINo has none (0). With strong damping, broad ' +
+      'waves stop swinging back and forth and just creep back to rest.\n\n' +
+      'Oscillations fade like exp(−γt/2). A mode whose γ/2 exceeds c|k| no longer oscillates ' +
+      '(overdamped).',
   },
 });
 
@@ -37,9 +39,11 @@ export const waveInfo: PdeInfo<typeof waveParams> = {
     'The state holds both the displacement u and its velocity u_t, because a wave needs both ' +
     'to know where it is going. A bump does not just flatten like heat: it splits into rings ' +
     'that travel outwards at speed c, pass through each other, and wrap around the periodic ' +
-    'box. Without damping (γ = 0) the total energy ½∫(u_t² + c²|∇u|²) stays constant forever; ' +
-    'with damping the waves fade, and long-wavelength modes with γ/2 > c|k| stop oscillating ' +
-    'altogether. Watch the interference patterns once the rings start to overlap.',
+    'box. Without damping (γ = 0) the total energy stays constant forever; with damping the ' +
+    'waves fade, and with strong damping the broadest waves stop oscillating altogether. Watch ' +
+    'the interference patterns once the rings start to overlap.\n\n' +
+    'The energy is ½∫(u_t² + c²|∇u|²). A mode of wavenumber k stops oscillating when ' +
+    'γ/2 > c|k|.',
   params: waveParams,
   channels: ['u', 'u_t'],
   domain: { length: 2, origin: -1 },
@@ -50,14 +54,19 @@ export const waveInfo: PdeInfo<typeof waveParams> = {
       stepCost: 2.5,
       label: 'Spectral (exact)',
       explanation:
-        'Solves each Fourier mode exactly as a damped oscillator, so it is exact and stable for any step: the best choice for accurate data.',
+        'Exact: it splits the field into waves and moves each one exactly as a damped spring ' +
+        'would, so any time step works. The best choice for accurate data.\n\n' +
+        'Each Fourier mode is advanced by the exact solution of its damped-oscillator equation.',
     },
     {
       id: 'leapfrog',
       stepCost: 4,
       label: 'Leapfrog (5-point)',
       explanation:
-        'The 5-point Laplacian with Störmer–Verlet time steps: second order, conserves energy well, and unstable when cΔt/Δx exceeds 1/√2.',
+        'A classic step-by-step method on the grid: accurate, and it keeps the energy well, but ' +
+        'it blows up if the time step is too large for the grid.\n\n' +
+        'The 5-point Laplacian with Störmer–Verlet (leapfrog) time steps: second order, stable ' +
+        'only while cΔt/Δx ≤ 1/√2.',
     },
     {
       id: 'fd-exact',
@@ -65,7 +74,9 @@ export const waveInfo: PdeInfo<typeof waveParams> = {
       stepCost: 2,
       label: '5-point, exact in time',
       explanation:
-        "The 5-point Laplacian solved exactly in time: it reproduces the spatial discretisation of DINo's wave data without any time-stepping error.",
+        "The same grid approximation as DINo's wave data, with no error from time-stepping: " +
+        'choose it to reproduce that data.\n\n' +
+        'The 5-point Laplacian, solved exactly in time mode by mode.',
     },
   ],
   defaultInitialCondition: 'gaussian-bump',

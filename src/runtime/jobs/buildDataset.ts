@@ -35,11 +35,11 @@ export async function buildDataset(
     },
   };
   let dataset: GeneratedDataset;
-  let meta: Pick<DatasetMeta, 'equation' | 'scheme' | 'seed' | 'mix'>;
+  let meta: Pick<DatasetMeta, 'equation' | 'scheme' | 'initial' | 'seed' | 'mix'>;
   if (request.kind === 'single') {
-    const { pde, scheme, seed } = request.single;
+    const { pde, scheme, seed, initialCondition } = request.single;
     dataset = await generateDataset(request.single, hooks);
-    meta = { equation: pde, scheme, seed };
+    meta = { equation: pde, scheme, initial: initialCondition, seed };
   } else {
     const mixed = await generateMix(request.mix, hooks);
     dataset = mixed;

@@ -14,7 +14,7 @@ import {
   type RegressionExperimentParams,
   type RegressionExperimentResult,
 } from './regressionExperimentConfig';
-import { readSavedDataset } from './readSavedDataset';
+import { checkTrainable, readSavedDataset } from './readSavedDataset';
 
 const range = (first: number, count: number) => Array.from({ length: count }, (_, i) => first + i);
 
@@ -29,6 +29,7 @@ export async function regressionExperiment(
   ctx.progress(0, 'Reading the dataset');
   const dataset = await readSavedDataset(openStorage, params.datasetId);
   const { meta } = dataset.summary;
+  checkTrainable(meta);
   const { data, shape } = dataset.payload;
   const total = shape[0]!;
   const pool = range(0, Math.min(meta.split.train, total));

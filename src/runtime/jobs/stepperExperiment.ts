@@ -37,7 +37,7 @@ import {
   type StepperExperimentParams,
   type StepperExperimentResult,
 } from './stepperExperimentConfig';
-import { readSavedDataset } from './readSavedDataset';
+import { checkTrainable, readSavedDataset } from './readSavedDataset';
 
 /** At most about this many points of each loss curve travel back. */
 const LOSS_POINTS = 100;
@@ -99,6 +99,7 @@ export async function stepperExperiment(
   ctx.progress(0, 'Reading the dataset');
   const dataset = await readSavedDataset(openStorage, params.datasetId);
   const { meta } = dataset.summary;
+  checkTrainable(meta);
   const shape = dataset.payload.shape as [number, number, number, number, number];
   const count = shape[0];
 

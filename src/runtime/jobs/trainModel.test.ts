@@ -218,6 +218,29 @@ describe('trainModel job', () => {
     expect((await readRun('run-1')).run.summary.meta.status).toBe('done');
   });
 
+  it('refuses a dataset imported with NaN or ±Infinity before building a model', async () => {
+    const id = await saveDataset(4, 4, true);
+    const storage = await open();
+    try {
+      const saved = (await storage.datasets.get(id))!;
+      const nonFinite = { nan: 1, positiveInfinity: 0, negativeInfinity: 0, trajectories: [0] };
+      await storage.datasets.put({
+        id,
+        name: saved.summary.name,
+        meta: { ...saved.summary.meta, nonFinite },
+        payload: saved.payload,
+      });
+    } finally {
+      storage.close();
+    }
+    const before = tf.memory().numTensors;
+    await expect(new JobRunner().run('n', job, params(id), () => {})).rejects.toThrow(
+      /^This dataset cannot be trained on: 1 value is not a finite number \(1 NaN\), in trajectory 0/,
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    expect((await readRun('run-1')).run).toBeUndefined();
+  });
+
   it('fails with a clear message when the loss is not finite, and records the failure', async () => {
     const datasetId = await saveDataset(4, 4, true);
     const before = tf.memory().numTensors;

@@ -21,6 +21,7 @@ import { createMaeTraining, type MaeTraining } from '../../models/mae/train';
 import type { TrajectoryArray } from '../../models/mae/windows';
 import { errorMessage } from '../../util/errorMessage';
 import { JobCancelledError, type JobContext } from '../jobRunner';
+import { checkTrainable } from './readSavedDataset';
 import {
   checkpointIdOf,
   TRAIN_METRICS,
@@ -82,6 +83,7 @@ export async function trainModel(
   try {
     const dataset = await storage.datasets.get(params.datasetId);
     if (!dataset) throw new Error('The chosen dataset is no longer saved in this browser.');
+    checkTrainable(dataset.summary.meta);
     const splits = datasetSplits(dataset.summary.meta, dataset.payload);
 
     let checkpoint: Checkpoint | undefined;

@@ -2,22 +2,39 @@
 import { useId, useState } from 'react';
 import type { Param } from '../../schema/params';
 import { checkValue, parseText } from '../../schema/params';
+import { DetailsToggle } from './Explained';
+import { splitExplanation } from './explanationText';
+
+/** A rule this setting breaks together with others (a range running backwards, …). */
+export interface RelatedProblem {
+  /** The element id of the message, shared by every control the rule involves. */
+  id: string;
+  /** Set on the one control the message is shown under. */
+  message?: string;
+}
 
 interface ParamControlProps {
   param: Param;
   value: unknown;
   onChange: (value: unknown) => void;
   disabled?: boolean;
+  related?: RelatedProblem;
 }
 
-export function ParamControl({ param, value, onChange, disabled }: ParamControlProps) {
+export function ParamControl({ param, value, onChange, disabled, related }: ParamControlProps) {
   const id = useId();
   const helpId = `${id}-help`;
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const describedBy = [param.help ? helpId : null, problem ? `${id}-problem` : null]
+  const help = splitExplanation(param.help ?? '');
+  const describedBy = [
+    help.main ? helpId : null,
+    problem ? `${id}-problem` : null,
+    related ? related.id : null,
+  ]
     .filter(Boolean)
     .join(' ');
+  const invalid = problem !== null || related !== undefined;
 
   let input;
   if (param.kind === 'choice') {
@@ -68,7 +85,7 @@ export function ParamControl({ param, value, onChange, disabled }: ParamControlP
         step={param.step ?? (param.integer ? 1 : 'any')}
         value={draft ?? String(value)}
         disabled={disabled}
-        aria-invalid={problem ? true : undefined}
+        aria-invalid={invalid ? true : undefined}
         aria-describedby={describedBy || undefined}
         onChange={(e) => {
           setDraft(e.target.value);
@@ -91,14 +108,20 @@ export function ParamControl({ param, value, onChange, disabled }: ParamControlP
         ) : null}
       </label>
       {input}
-      {param.help ? (
+      {help.main ? (
         <small id={helpId} className="param__help">
-          {param.help}
+          {help.main}
         </small>
       ) : null}
+      <DetailsToggle details={help.details} />
       {problem ? (
         <small id={`${id}-problem`} className="param__problem" role="alert">
           {problem}
+        </small>
+      ) : null}
+      {related?.message ? (
+        <small id={related.id} className="param__problem">
+          {related.message}
         </small>
       ) : null}
     </div>

@@ -14,7 +14,13 @@ import { warmupCosineSchedule } from '../../nn/schedules';
 import { trainLoop, type StepMetrics } from '../../nn/trainLoop';
 import { createMae, maeEncode, type MaeModel } from '../model';
 import type { RegressionArm } from './arms';
-import { createWindowSource, windowAt, windowSize, type TrajectoryArray } from '../windows';
+import {
+  createWindowSource,
+  spanningStride,
+  windowAt,
+  windowSize,
+  type TrajectoryArray,
+} from '../windows';
 import { coefficientTargets, type CoefficientTargets, type TargetMeta } from './coefficients';
 import { initRegressionHead, regressionHead } from './regressionHead';
 
@@ -25,17 +31,27 @@ export interface RegressionSet {
   targets: CoefficientTargets;
 }
 
-/** Each trajectory's first window (start 0, as MAE-PDE) on the model's grid, and its targets. */
+/**
+ * Each trajectory's first window on the model's grid, and its targets. MAE-PDE takes the first
+ * `frames` consecutive frames; `frameStride` (default: the largest that fits, so the window spans
+ * the whole trajectory) takes every stride-th frame instead. A short window of a slow equation
+ * barely changes (4 frames of the default dataset span 0.06 time units), so it says little about
+ * a diffusion or advection coefficient; spread over the trajectory it shows the decay or the drift.
+ */
 export function regressionSet(
   model: Pick<MaeModel, 'config' | 'channels'>,
   dataset: TrajectoryArray,
   meta: TargetMeta,
-): RegressionSet {
+  frameStride?: number,
+): RegressionSet & { frameStride: number } {
   const source = createWindowSource(dataset, model.config, model.channels);
+  const stride = frameStride ?? spanningStride(source.frames, source.window);
   const size = windowSize(source);
   const windows = new Float32Array(source.trajectories * size);
-  for (let n = 0; n < source.trajectories; n++) windows.set(windowAt(source, n, 0), n * size);
-  return { windows, targets: coefficientTargets(meta, source.trajectories) };
+  for (let n = 0; n < source.trajectories; n++) {
+    windows.set(windowAt(source, n, 0, stride), n * size);
+  }
+  return { windows, targets: coefficientTargets(meta, source.trajectories), frameStride: stride };
 }
 
 export interface RegressionTraining {

@@ -9,6 +9,7 @@ import {
   canHoldField,
   coordinateChoices,
   fieldInfo,
+  whyNotField,
   type ForeignHdf5Plan,
 } from '../../../data/foreignHdf5Plan';
 import { replanAxes, replanFields } from '../../../data/foreignHdf5Propose';
@@ -154,7 +155,12 @@ function MappingDialog({ pending }: { pending: PendingHdf5Import }) {
                   ) : null}
                 </td>
                 <td>{row.info.shape.join(' × ') || 'scalar'}</td>
-                <td>{row.info.dtype}</td>
+                <td>
+                  {row.info.dtype}
+                  {canHoldField(row.info) ? null : (
+                    <span className="muted"> (not a field: {whyNotField(row.info)})</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -266,8 +272,9 @@ function MappingDialog({ pending }: { pending: PendingHdf5Import }) {
           </label>
         </fieldset>
 
+        {/* Next to Import, and what the button is described by while it is disabled. */}
         {problem ? (
-          <p className="text-problem" role="alert">
+          <p id={`${ids}-problem`} className="text-problem" role="alert">
             {problem}
           </p>
         ) : null}
@@ -277,6 +284,7 @@ function MappingDialog({ pending }: { pending: PendingHdf5Import }) {
             type="submit"
             className="button button--primary"
             disabled={busy || check.problem !== undefined}
+            aria-describedby={problem ? `${ids}-problem` : undefined}
           >
             {busy ? 'Importing…' : 'Import'}
           </button>

@@ -4,6 +4,7 @@ import type { PdeId } from '../../../pde/types';
 import { SETTINGS_SCHEMAS } from '../../../state/settingsSchema';
 import { useSettings } from '../../../state/settingsStore';
 import { initialSectionId, pdeSectionId } from '../../../state/simulationSchema';
+import { Explained } from '../../controls/Explained';
 import { SchemaForm } from '../../controls/SchemaForm';
 import { DatasetsCard } from './DatasetsCard';
 import { LiveView } from './LiveView';
@@ -26,7 +27,7 @@ export function DataPanel() {
           <p className="equation" aria-label={`Equation: ${info.equation}`}>
             {info.equation}
           </p>
-          <p className="muted explanation">{info.explanation}</p>
+          <Explained text={info.explanation} className="muted explanation" />
           <SchemaForm
             section={pdeSectionId(pde)}
             only={Object.keys(info.params)}
@@ -37,7 +38,7 @@ export function DataPanel() {
             only={['scheme', 'dt', 'record']}
             legend="Numerics"
           />
-          {scheme ? <p className="muted">{scheme.explanation}</p> : null}
+          {scheme ? <Explained text={scheme.explanation} className="muted" /> : null}
           <SchemaForm section={pdeSectionId(pde)} only={['initial']} legend="Start from" />
           {initialHasSettings ? (
             <SchemaForm section={initialSectionId(initial)} legend="Initial condition settings" />

@@ -156,9 +156,17 @@ export function DatasetsCard() {
             <tbody>
               {records.map((r) => (
                 <tr key={r.id}>
-                  <td>{r.name}</td>
-                  <td>{equationsOf(r.meta)}</td>
                   <td>
+                    {r.name}
+                    {r.meta.nonFinite ? (
+                      <span className="text-problem small">
+                        {' '}
+                        (holds NaN or Infinity: cannot be trained on)
+                      </span>
+                    ) : null}
+                  </td>
+                  <td data-label="Equations">{equationsOf(r.meta)}</td>
+                  <td data-label="Shape [N, T, X, Y, C]">
                     {[
                       r.meta.split.train + r.meta.split.val + r.meta.split.test,
                       r.meta.times.length,
@@ -167,7 +175,7 @@ export function DatasetsCard() {
                       r.meta.channels.length,
                     ].join(' × ')}
                   </td>
-                  <td>{formatBytes(r.sizeBytes)}</td>
+                  <td data-label="Size">{formatBytes(r.sizeBytes)}</td>
                   <td className="datasets__actions">
                     <button
                       type="button"

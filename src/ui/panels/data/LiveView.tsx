@@ -5,6 +5,7 @@ import { useRuntime } from '../../../state/runtimeStore';
 import { SchemaForm } from '../../controls/SchemaForm';
 import { formatValue } from '../../format';
 import { useThrottled } from '../../useThrottled';
+import { useWidth } from '../../useWidth';
 import type { Field } from '../../views/fieldImage';
 import { FieldView } from '../../views/FieldView';
 import { PlotlyChart } from '../../views/PlotlyChart';
@@ -13,7 +14,11 @@ import { VelocityOverlay } from './VelocityOverlay';
 
 type Brush = 'off' | 'add' | 'remove';
 
+/** CSS pixels of the field's side where there is room; narrower cards (phones) shrink it. */
 const FIELD_SIZE = 360;
+const MIN_FIELD_SIZE = 160;
+/** Room beside the field for its colour bar and tick labels. */
+const COLORBAR_ROOM = 72;
 
 export function LiveView() {
   const {
@@ -38,6 +43,11 @@ export function LiveView() {
   const hasVelocity = useLive((s) => s.hasVelocity);
   const scaleRef = useRef(1);
   const ids = { channel: useId(), brushSize: useId(), scrub: useId() };
+  const [cardRef, cardWidth] = useWidth<HTMLDivElement>();
+  const fieldSize =
+    cardWidth > 0
+      ? Math.max(MIN_FIELD_SIZE, Math.min(FIELD_SIZE, cardWidth - COLORBAR_ROOM))
+      : FIELD_SIZE;
   const shown = history[shownIndex];
   const playing = status === 'playing';
   const channelIndex = Math.min(channel, Math.max(0, channels.length - 1));
@@ -97,7 +107,7 @@ export function LiveView() {
   }, []);
 
   return (
-    <div className="card live-view">
+    <div className="card live-view" ref={cardRef}>
       <div className="live-view__head">
         <h2>Live simulation</h2>
         <p className="muted" aria-live="polite">
@@ -176,9 +186,9 @@ export function LiveView() {
           label={`${channels[channelIndex] ?? 'field'}`}
           subscribe={subscribe}
           symmetric
-          size={FIELD_SIZE}
+          size={fieldSize}
         />
-        {showVelocity && hasVelocity ? <VelocityOverlay size={FIELD_SIZE} /> : null}
+        {showVelocity && hasVelocity ? <VelocityOverlay size={fieldSize} /> : null}
       </div>
       <label htmlFor={ids.scrub} className="inline-label scrub">
         History

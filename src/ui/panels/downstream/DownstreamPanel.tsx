@@ -4,8 +4,9 @@
  * paper" card, all on one chosen encoder and one chosen dataset. Each section owns its job; this
  * panel only lists what can be chosen.
  */
+import { useEffect } from 'react';
 import { useDownstream, type DownstreamTarget } from '../../../state/downstreamStore';
-import { chosenModel } from '../../../state/resultsStore';
+import { chosenModel } from '../../../state/maskSources';
 import { DefaultDatasetOffer } from '../mask/DefaultDatasetOffer';
 import { useSavedModelsAndDatasets } from '../results/useSavedModelsAndDatasets';
 import { DownstreamSetup } from './DownstreamSetup';
@@ -23,7 +24,12 @@ export function DownstreamPanel() {
     models,
     modelsListed,
   } = useSavedModelsAndDatasets();
-  const { checkpointId, datasetId } = useDownstream();
+  const { checkpointId, datasetId, keepModel } = useDownstream();
+
+  // Once listed, the encoder shown stays chosen: a run trained later does not replace it.
+  useEffect(() => {
+    if (modelsListed) keepModel(models);
+  }, [modelsListed, models, keepModel]);
 
   const dataset = records.find((r) => r.id === datasetId) ?? records[0];
   const model = chosenModel(models, checkpointId);

@@ -10,6 +10,7 @@ import type { DownstreamTarget } from '../../../state/downstreamStore';
 import { COLOUR_BY_EQUATION, useLatent } from '../../../state/latentStore';
 import { useRuntime } from '../../../state/runtimeStore';
 import { JobProgressBar } from '../../controls/JobProgressBar';
+import { DetailsToggle } from '../../controls/Explained';
 import { OutcomeText } from '../../controls/OutcomeText';
 import { FieldView } from '../../views/FieldView';
 import { PlotlyChart } from '../../views/PlotlyChart';
@@ -69,10 +70,12 @@ export function LatentSection({ target }: { target: DownstreamTarget }) {
         between groups mean little.
       </p>
       <p className="muted">
-        MAE-PDE’s downstream heads read the <em>CLS token</em>, but pretraining never trains it:
-        only patch tokens enter the encoder then. Its output is shaped by the patch tokens it
-        attends to, yet may carry less than their plain <em>mean</em>, so compare the two.
+        Two summaries of a window can be drawn: the <em>CLS token</em>, an extra token the encoder
+        adds to gather the whole window into one (MAE-PDE’s downstream tasks read it), and the plain{' '}
+        <em>mean</em> of the patch tokens. Pretraining never trains the CLS token, so it may carry
+        less than the mean: compare the two.
       </p>
+      <DetailsToggle details="During masked pretraining only patch tokens enter the encoder, so the CLS token's own embedding gets no gradient; its output is still shaped by the patch tokens it attends to." />
       <form
         className="downstream-controls"
         aria-label="Latent space settings"

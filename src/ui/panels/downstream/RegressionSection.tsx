@@ -5,6 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { ARM_LABELS, REGRESSION_ARMS } from '../../../models/mae/downstream/arms';
+import { DetailsToggle } from '../../controls/Explained';
 import type { DownstreamTarget } from '../../../state/downstreamStore';
 import { useRegression } from '../../../state/regressionStore';
 import { useRuntime } from '../../../state/runtimeStore';
@@ -33,13 +34,14 @@ export function RegressionSection({ target }: { target: DownstreamTarget }) {
     <section className="card downstream-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Coefficient regression</h2>
       <p className="muted">
-        Each trajectory’s first window goes through the encoder; a small head on its CLS token
-        predicts the equation’s coefficients (heat ν; advection a_x, a_y; Burgers ν, c_x, c_y), each
-        scaled to [0, 1] by the range the generator draws it from. Three arms get the same head, the
-        same labels and the same number of steps: the pretrained encoder <em>frozen</em> (only the
-        head learns), the pretrained encoder <em>fine-tuned</em>, and the same network{' '}
-        <em>from scratch</em>.
+        Can the encoder tell how fast heat spreads or which way a flow moves? Each trajectory’s
+        first window goes through the encoder, and a small extra network (the head) learns to read
+        the equation’s coefficients from the encoder’s summary of the window. Three versions get the
+        same head, the same labelled examples and the same number of steps: the pretrained encoder{' '}
+        <em>frozen</em> (only the head learns), the pretrained encoder <em>fine-tuned</em> (it keeps
+        learning too), and the same network <em>from scratch</em> (no pretraining).
       </p>
+      <DetailsToggle details="The head reads the encoder's CLS token, an extra token the encoder adds to the patch tokens to summarise the window. Targets are heat ν; advection a_x, a_y; Burgers ν, c_x, c_y, each scaled to [0, 1] by the range the generator draws it from. The three versions are the paper's three arms." />
       <form
         className="downstream-controls"
         aria-label="Regression settings"

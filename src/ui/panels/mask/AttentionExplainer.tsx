@@ -16,12 +16,21 @@ export function AttentionExplainer({ finding }: AttentionExplainerProps) {
         values on it into one token, a handful of numbers describing the field there.
       </p>
       <p>
-        When the decoder fills a masked patch i, each of its heads scores every patch j and turns
-        the scores into weights a<sub>ij</sub> that are positive and add up to 1. Read as a function
-        of j, that row is a kernel κ(x<sub>i</sub>, ·): the new token of patch i is the
-        kernel-weighted sum of all tokens, a discrete version of an integral ∫ κ(x<sub>i</sub>, ξ)
-        v(ξ) dξ over the domain.
+        When the decoder fills a masked patch, it gives every other patch a weight, all positive and
+        adding up to 1, and mixes their tokens in those proportions. That set of weights is a
+        kernel: a recipe for how much each place counts when filling in this one.
       </p>
+      <details className="details-toggle">
+        <summary>Details</summary>
+        <p>
+          Each head scores every patch j from patch i and turns the scores into weights a
+          <sub>ij</sub> ≥ 0 with Σ<sub>j</sub> a<sub>ij</sub> = 1. Read as a function of j, that row
+          is a kernel κ(x<sub>i</sub>, ·): the new token of patch i is the kernel-weighted sum of
+          all tokens, a discrete version of the integral ∫ κ(x<sub>i</sub>, ξ) v(ξ) dξ over the
+          domain. The effective radius is the weighted mean distance of the visible patches, in
+          patch widths.
+        </p>
+      </details>
       <p>
         So the masked patch is filled by interpolation, but a learned one: the kernel may reach
         every patch in the window, not only the nearest ones, and its shape depends on the data.

@@ -93,7 +93,7 @@ export function MaskControls({
         <legend>Mask</legend>
         {control('strategy')}
         <div className="param mask-controls__ratio">
-          <label htmlFor={ids.ratio}>Masking ratio</label>
+          <label htmlFor={ids.ratio}>{maskSchema.ratio.label}</label>
           <div className="mask-controls__slider">
             <input
               id={ids.ratio}
@@ -109,7 +109,10 @@ export function MaskControls({
             <output htmlFor={ids.ratio}>{Math.round(values.ratio * 100)} %</output>
           </div>
           <small id={ids.ratioHelp} className="param__help">
-            The share of patches hidden. MAE-PDE hides 75–90 %.
+            How much of the window shown here is hidden now: it changes this view only.
+            {model
+              ? ` This model was trained with ${Math.round(model.config.maskRatio * 100)} % of the patches hidden (its training mask ratio, set in the Model panel).`
+              : ' A model keeps the share it was trained with (its training mask ratio, in the Model panel); MAE-PDE trains with 75–90 %.'}
           </small>
         </div>
         {model ? (

@@ -1,9 +1,10 @@
 /**
  * Under the Mask panel's views: what fills the reconstruction column, and how well the hidden
  * patches are filled in; with a trained model, its masked-region error beside the baseline's on
- * the same mask, and which of the two wins.
+ * the same mask, which of the two wins and, when the baseline does, why it likely does.
  */
 import { describeBaseline, type MaskPreviewResult } from '../../../runtime/mask/config';
+import { DetailsToggle } from '../../controls/Explained';
 import { formatMs, formatValue } from '../../format';
 import { comparisonSentence } from './sourceText';
 
@@ -13,9 +14,11 @@ export interface MaskMetricsProps {
   frame: number;
   /** Some trained model could reconstruct instead of the baseline. */
   modelsAvailable: boolean;
+  /** Why the model may lose to the baseline here (lossReasons.ts); none known: empty. */
+  reasons?: readonly string[];
 }
 
-export function MaskMetrics({ result, frame, modelsAvailable }: MaskMetricsProps) {
+export function MaskMetrics({ result, frame, modelsAvailable, reasons = [] }: MaskMetricsProps) {
   const { hiddenTokens, tokens, maskedRelativeL2, perFrameRelativeL2, reconstructMs, baseline } =
     result.metrics;
   const source = result.request.reconstruction;
@@ -73,6 +76,7 @@ export function MaskMetrics({ result, frame, modelsAvailable }: MaskMetricsProps
     maskedRelativeL2,
     baseline?.maskedRelativeL2 ?? Number.NaN,
     baselineName,
+    reasons,
   );
   const resampled = model.datasetSize !== model.size;
   return (
@@ -118,6 +122,13 @@ export function MaskMetrics({ result, frame, modelsAvailable }: MaskMetricsProps
         </tbody>
       </table>
       {verdict ? <p className="mask-viewer__verdict">{verdict}</p> : null}
+      {verdict && reasons.length > 0 && maskedRelativeL2 > (baseline?.maskedRelativeL2 ?? NaN) ? (
+        <ul className="mask-viewer__reasons">
+          {reasons.map((reason) => (
+            <li key={reason}>{sentence(reason)}</li>
+          ))}
+        </ul>
+      ) : null}
       <ErrorExplanation />
     </>
   );
@@ -143,11 +154,19 @@ function ComparedRow({ label, mae, baseline }: { label: string; mae: number; bas
 
 function ErrorExplanation() {
   return (
-    <p className="muted small">
-      The relative L2 error compares the reconstruction with the original on the hidden pixels only:
-      ‖reconstruction − original‖ / ‖original‖. 0 is perfect; 1 is no better than filling in zeros.
-    </p>
+    <>
+      <p className="muted small">
+        The error compares the reconstruction with the original on the hidden pixels only: 0 is
+        perfect; 1 is no better than filling them with zeros.
+      </p>
+      <DetailsToggle details="Relative L2 error = ‖reconstruction − original‖ / ‖original‖, both norms over the hidden pixels of the window (or of the frame)." />
+    </>
   );
+}
+
+/** A reason clause as a sentence of its own. */
+function sentence(clause: string): string {
+  return `${capitalize(clause)}.`;
 }
 
 function capitalize(text: string): string {

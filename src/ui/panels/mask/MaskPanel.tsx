@@ -15,11 +15,13 @@ import { useDatasets } from '../../../state/datasetsStore';
 import { PRETRAINED_RUN_ID } from '../../../runtime/pretrained/config';
 import { chosenModel, reconstructionSource } from '../../../state/maskSources';
 import { paintedFor, paintingKey, shownDataset, useMask } from '../../../state/maskStore';
+import { usePretrained } from '../../../state/pretrainedStore';
 import { useRuntime } from '../../../state/runtimeStore';
 import { useSettings } from '../../../state/settingsStore';
 import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import { describeTrajectory, trajectoryInfo } from '../data/trajectoryInfo';
 import { DefaultDatasetOffer } from './DefaultDatasetOffer';
+import { modelBackground } from './lossReasons';
 import { MaskControls } from './MaskControls';
 import { PretrainedNote } from './PretrainedNote';
 import { MaskViewer } from './MaskViewer';
@@ -37,6 +39,7 @@ export function MaskPanel() {
   const mask = values.mask;
   const ready = useRuntime((s) => s.status === 'ready');
   const generation = useRuntime((s) => s.generation);
+  const manifest = usePretrained((s) => s.manifest);
   const [listed, setListed] = useState(false);
 
   useEffect(() => {
@@ -47,6 +50,8 @@ export function MaskPanel() {
   const dataset = shownDataset(records, chosenId);
   const extent = dataset ? extentOf(dataset.meta) : undefined;
   const model = chosenModel(models, sourceChoice);
+  const background =
+    model && dataset ? modelBackground(model, dataset.meta, records, manifest) : undefined;
   const fit =
     extent &&
     dataset &&
@@ -85,7 +90,7 @@ export function MaskPanel() {
           ...(model && attention.on ? { attention: true } : {}),
         }
       : undefined;
-  // Wait for the list of trained models: the newest one is the default source.
+  // Wait for the list of trained models: it settles which one reconstructs.
   const requestKey = previewRequest && modelsListed ? JSON.stringify(previewRequest) : '';
 
   useEffect(() => {
@@ -173,6 +178,7 @@ export function MaskPanel() {
                 busy={busy}
                 onNewMask={newMask}
                 modelsAvailable={models.length > 0}
+                background={background}
                 attention={{ choice: attention, change: setAttention }}
                 painting={{
                   mode: paintMode,

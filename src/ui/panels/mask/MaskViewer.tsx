@@ -15,12 +15,13 @@ import { FieldView } from '../../views/FieldView';
 import type { ColormapName } from '../../views/colormaps';
 import { AttentionSection } from './AttentionSection';
 import { channelRange, hiddenCells, maskedField, windowFrame } from './maskImages';
+import { previewLossReasons, type ModelBackground } from './lossReasons';
 import { MaskMetrics } from './MaskMetrics';
 import { MaskOverlay } from './MaskOverlay';
 import { PaintLayer } from './PaintLayer';
 import { QueryPickLayer } from './QueryPickLayer';
 import type { Playback } from './usePlayback';
-import { useWidth } from './useWidth';
+import { useWidth } from '../../useWidth';
 
 /** Painting the mask by hand (state in the mask store). */
 export interface MaskPainting {
@@ -41,6 +42,8 @@ export interface MaskViewerProps {
   onNewMask(): void;
   /** Some trained model could reconstruct instead of the baseline. */
   modelsAvailable: boolean;
+  /** What is known about the chosen model's training, to say why it may lose. */
+  background?: ModelBackground;
   painting: MaskPainting;
   /** The attention view's choices (shown with a model source). */
   attention: { choice: AttentionChoice; change(change: Partial<AttentionChoice>): void };
@@ -58,6 +61,7 @@ export function MaskViewer({
   busy,
   onNewMask,
   modelsAvailable,
+  background,
   painting,
   attention,
 }: MaskViewerProps) {
@@ -214,10 +218,10 @@ export function MaskViewer({
             ? 'Click or drag on the masked input: each patch you touch is hidden, or shown again if it was hidden. '
             : ''}
           {painting.flags
-            ? 'A painted mask replaces the strategy until you clear it or change the strategy, ratio or seed. '
+            ? 'A painted mask replaces the strategy until you clear it or change the strategy, hidden share or seed. '
             : ''}
-          Painting needs a mouse, pen or finger; with the keyboard, choose the strategy, ratio and
-          New mask.
+          Painting needs a mouse, pen or finger; with the keyboard, choose the strategy, hidden
+          share and New mask.
         </small>
       </div>
 
@@ -298,7 +302,12 @@ export function MaskViewer({
         has its own, centred on zero. Grey hatched squares are hidden from the reconstruction.
       </p>
 
-      <MaskMetrics result={result} frame={frame} modelsAvailable={modelsAvailable} />
+      <MaskMetrics
+        result={result}
+        frame={frame}
+        modelsAvailable={modelsAvailable}
+        reasons={previewLossReasons(background, result)}
+      />
       {result.model ? (
         <AttentionSection
           result={result}

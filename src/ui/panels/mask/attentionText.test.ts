@@ -42,7 +42,7 @@ describe('attention words', () => {
       0,
     );
     expect(localitySentence(global, 't1 x1 y1', true)).toMatch(
-      /^From patch t1 x1 y1, the decoder puts 100 % of its attention on visible patches\..*r_eff = 3\.00 .*reaches farther than.*most of its weight \(100 %\).*globally/,
+      /^From patch t1 x1 y1, the decoder puts 100 % of its attention on visible patches\..*on average 3\.00 patch widths away .*reaches farther than.*most of its weight \(100 %\).*globally/,
     );
     const local = compareKernels(
       attention((j) => (j === near ? 1 : 0)),
@@ -53,7 +53,9 @@ describe('attention words', () => {
       0,
     );
     const words = localitySentence(local, 't1 x1 y1', true);
-    expect(words).toMatch(/r_eff = 1\.00 .*stays closer than.*only 0 % .*mostly local/);
+    expect(words).toMatch(
+      /on average 1\.00 patch widths away .*stays closer than.*only 0 % .*mostly local/,
+    );
     expect(words).not.toMatch(/visible, so its value is copied/);
   });
 
@@ -71,7 +73,7 @@ describe('attention words', () => {
     const words = localitySentence(c, 't2 x1 y1', false);
     expect(words).toMatch(/puts 6 % of its attention on visible patches/);
     expect(words).toMatch(
-      /with only 2 visible patches, every one of them is among the 8 nearest, so the non-local mass is zero/,
+      /with only 2 visible patches, every one of them is among the 8 nearest, so no weight can lie beyond them/,
     );
     expect(words).toMatch(/This patch is visible, so its value is copied from the input/);
   });

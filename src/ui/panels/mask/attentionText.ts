@@ -31,7 +31,7 @@ export function localitySentence(c: KernelComparison, query: string, masked: boo
   const others = `(inverse-distance weighting: ${percent(c.inverseDistance.nonLocal)}, nearest neighbour: ${percent(c.nearest.nonLocal)})`;
   const verdict =
     c.visibleKeys <= NEIGHBOURS
-      ? `with only ${c.visibleKeys} visible patches, every one of them is among the ${NEIGHBOURS} nearest, so the non-local mass is zero by definition at this masking ratio: r_eff is the number to compare`
+      ? `with only ${c.visibleKeys} visible patches, every one of them is among the ${NEIGHBOURS} nearest, so no weight can lie beyond them at this hidden share: compare how far it reaches instead`
       : far >= GLOBAL_SHARE
         ? `most of its weight (${percent(far)}) lies beyond the ${NEIGHBOURS} nearest visible patches ${others}: here the decoder interpolates globally`
         : far <= LOCAL_SHARE
@@ -48,6 +48,6 @@ export function localitySentence(c: KernelComparison, query: string, masked: boo
     : ' This patch is visible, so its value is copied from the input: choose a hatched (masked) patch to see a kernel that actually fills something in.';
   return (
     `From patch ${query}, the decoder puts ${percent(c.visibleShare)} of its attention on visible patches. ` +
-    `Rescaled over those, its effective radius is r_eff = ${patches(mae.rEff)} patch widths, so it ${reach} inverse-distance weighting (${patches(c.inverseDistance.rEff)}; nearest neighbour: ${patches(c.nearest.rEff)}), and ${verdict}.${role}`
+    `Counting those only, its weight lies on average ${patches(mae.rEff)} patch widths away (its effective radius), so it ${reach} inverse-distance weighting (${patches(c.inverseDistance.rEff)}; nearest neighbour: ${patches(c.nearest.rEff)}), and ${verdict}.${role}`
   );
 }

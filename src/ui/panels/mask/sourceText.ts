@@ -32,11 +32,16 @@ export function modelWindowNote(option: MaskModelOption): string {
   return `Set by the model: windows of ${frames} frames on its ${size} × ${size} grid, in patches of ${patchT} ${patchT === 1 ? 'frame' : 'frames'} × ${patchXY} × ${patchXY} points.`;
 }
 
-/** Who fills this mask better, in one sentence; undefined when nothing is hidden. */
+/**
+ * Who fills this mask better, in one sentence; undefined when nothing is hidden. When the
+ * baseline wins and there are `reasons` (lossReasons.ts), the sentence ends in "Likely why:" and
+ * the panel lists them after it; without reasons it says to train longer.
+ */
 export function comparisonSentence(
   modelError: number,
   baselineError: number,
   baselineName: string,
+  reasons: readonly string[] = [],
 ): string | undefined {
   if (!Number.isFinite(modelError) || !Number.isFinite(baselineError)) return undefined;
   const numbers = `error ${formatValue(modelError)} against ${formatValue(baselineError)}`;
@@ -45,7 +50,10 @@ export function comparisonSentence(
     return `On this mask the MAE beats the ${baselineName}: ${numbers}${times}.`;
   }
   if (modelError > baselineError) {
-    return `On this mask the ${baselineName} beats the MAE: ${numbers}. Train longer or on more data and compare again.`;
+    const beaten = `On this mask the ${baselineName} beats the MAE: ${numbers}.`;
+    return reasons.length > 0
+      ? `${beaten} Likely why:`
+      : `${beaten} Train longer or on more data and compare again.`;
   }
   return `On this mask the MAE and the ${baselineName} do equally well: ${numbers}.`;
 }

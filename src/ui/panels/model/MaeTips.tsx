@@ -8,8 +8,9 @@ export function MaeTips({ config }: { config: MaeConfig }) {
       <h2>What to try</h2>
       <ul>
         <li>
-          Raise the mask ratio towards 0.9, as the paper trains, and watch the encoder box: it reads
-          fewer and fewer tokens, so each training step gets cheaper while the puzzle gets harder.{' '}
+          Raise the training mask ratio towards 0.9, as the paper trains, and watch the encoder box:
+          it reads fewer and fewer tokens, so each training step gets cheaper while the puzzle gets
+          harder.{' '}
           <button
             type="button"
             className="link-button"

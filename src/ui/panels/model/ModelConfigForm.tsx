@@ -4,6 +4,7 @@
  */
 import { updateModelConfig, type ModelSelection } from '../../../state/modelSettings';
 import { ParamControl } from '../../controls/ParamControl';
+import { panelParam } from './paramWording';
 
 export function ModelConfigForm({ selection }: { selection: ModelSelection }) {
   const { entry, config } = selection;
@@ -19,7 +20,7 @@ export function ModelConfigForm({ selection }: { selection: ModelSelection }) {
             return (
               <ParamControl
                 key={name}
-                param={param}
+                param={panelParam(entry.id, name, param)}
                 value={config[name]}
                 onChange={(value) => updateModelConfig({ [name]: value })}
               />

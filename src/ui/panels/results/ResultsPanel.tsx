@@ -50,7 +50,7 @@ export function ResultsPanel() {
           <p>
             Results compare a trained masked autoencoder with interpolation. Train one first: the
             tiny preset learns in a few minutes, and every run and its checkpoint are kept in this
-            browser.
+            browser. A run exported as a checkpoint file elsewhere imports under Runs below.
           </p>
           <button
             type="button"

@@ -1,132 +1,67 @@
 /**
- * Every recorded run: its config, steps, status, final loss and hidden-patch error next to the
- * interpolation baseline, with loss curves of the chosen runs overlaid in one chart.
+ * Every recorded run: its settings, steps, status, final loss and hidden-patch error next to the
+ * interpolation baseline (RunsTable), with loss curves of the chosen runs overlaid in one chart
+ * (RunsOverlay). Each run with a checkpoint exports as one `.ckpt` file, and such a file imports
+ * back as a run.
  */
-import { useMemo } from 'react';
-import { MAE_PRESETS, maeParameterCount, type MaeConfig } from '../../../models/mae/config';
-import { useTrain, type RunSummary } from '../../../state/trainStore';
-import { formatValue } from '../../format';
-import { PlotlyChart } from '../../views/PlotlyChart';
-import { formatParameterCount } from '../model/formatCount';
+import { useId } from 'react';
+import { useCheckpointFiles } from '../../../state/checkpointFilesStore';
+import { useTrain } from '../../../state/trainStore';
+import { CHECKPOINT_FILE_EXTENSION } from '../../../storage/checkpointFileName';
+import { FileButton } from '../../controls/FileButton';
+import { OutcomeText } from '../../controls/OutcomeText';
+import { RunsOverlay } from './RunsOverlay';
+import { RunsTable } from './RunsTable';
+import './runs.css';
 
-/** "tiny · 12.3 k params · batch 32 · lr 1e-3": enough to tell runs apart. */
-function configSummary(run: RunSummary): string {
-  const config = run.meta.config as unknown as MaeConfig;
-  const preset = Object.entries(MAE_PRESETS).find(([, p]) =>
-    Object.entries(p.config).every(([k, v]) => config[k as keyof MaeConfig] === v),
+/** Import a run from a file, and what came of the last export or import. */
+function RunFiles() {
+  const helpId = useId();
+  const { busy, outcome, importFile } = useCheckpointFiles();
+  return (
+    <>
+      <div className="button-row">
+        <FileButton
+          accept={CHECKPOINT_FILE_EXTENSION}
+          onFile={(file) => void importFile(file)}
+          disabled={busy !== undefined}
+          aria-describedby={helpId}
+        >
+          Import checkpoint…
+        </FileButton>
+        <small id={helpId} className="muted">
+          A {CHECKPOINT_FILE_EXTENSION} file exported from a runs table, in this browser or another.
+        </small>
+      </div>
+      {busy ? (
+        <p className="muted" role="status">
+          {busy.kind === 'import' ? `Checking “${busy.fileName}”…` : 'Writing the file…'}
+        </p>
+      ) : (
+        <OutcomeText outcome={outcome} />
+      )}
+    </>
   );
-  let params = '';
-  try {
-    params = ` · ${formatParameterCount(maeParameterCount(config))} params`;
-  } catch {
-    params = '';
-  }
-  const { batchSize, peakLr } = run.meta.options;
-  return `${preset ? preset[1].label : 'Custom'}${params} · batch ${batchSize} · lr ${formatValue(peakLr)}`;
 }
 
 export function RunsCard() {
-  const { runs, overlay, overlayHistories, toggleOverlay, removeRun, activeJobId, live } =
-    useTrain();
-  const traces = useMemo(
-    () =>
-      overlay.flatMap((id) => {
-        const h = overlayHistories[id];
-        const run = runs.find((r) => r.id === id);
-        if (!h || !run) return [];
-        return [
-          {
-            type: 'scatter' as const,
-            mode: 'lines' as const,
-            name: run.name,
-            x: h.step,
-            y: h.loss,
-          },
-        ];
-      }),
-    [overlay, overlayHistories, runs],
-  );
-
-  if (runs.length === 0) return null;
+  const headingId = useId();
+  const hasRuns = useTrain((s) => s.runs.length > 0);
   return (
-    <div className="card train-runs">
-      <h2>Runs</h2>
-      <div className="train-runs__table">
-        <table className="results-table">
-          <caption>Recorded runs, newest first. Tick runs to overlay their loss curves.</caption>
-          <thead>
-            <tr>
-              <th scope="col">Overlay</th>
-              <th scope="col">Run</th>
-              <th scope="col">Config</th>
-              <th scope="col">Steps</th>
-              <th scope="col">Status</th>
-              <th scope="col">Final loss</th>
-              <th scope="col">Hidden-patch error, MAE</th>
-              <th scope="col">Linear interpolation</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((run) => {
-              const m = run.meta.finalMetrics;
-              const busy = activeJobId !== undefined && live?.runId === run.id;
-              return (
-                <tr key={run.id}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Overlay ${run.name}`}
-                      checked={overlay.includes(run.id)}
-                      onChange={() => void toggleOverlay(run.id)}
-                    />
-                  </td>
-                  <td>
-                    {run.name}
-                    <div className="muted small">
-                      {new Date(run.meta.startedAt).toLocaleString()}
-                    </div>
-                  </td>
-                  <td>{configSummary(run)}</td>
-                  <td>
-                    {run.meta.step} / {run.meta.options.steps}
-                  </td>
-                  <td title={run.meta.error}>{busy ? 'running' : run.meta.status}</td>
-                  <td>
-                    {run.meta.finalLoss === undefined ? '–' : formatValue(run.meta.finalLoss)}
-                  </td>
-                  <td>{m?.relL2 === undefined ? '–' : formatValue(m.relL2)}</td>
-                  <td>{m?.relL2Linear === undefined ? '–' : formatValue(m.relL2Linear)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      disabled={busy}
-                      onClick={() => void removeRun(run.id)}
-                    >
-                      Delete<span className="visually-hidden"> {run.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {traces.length > 0 ? (
-        <PlotlyChart
-          title="Loss curves of the chosen runs"
-          height={260}
-          data={traces}
-          layout={{
-            xaxis: { title: { text: 'step' } },
-            yaxis: { title: { text: 'masked-patch MSE' }, type: 'log' },
-            legend: { orientation: 'h', y: 1.15 },
-          }}
-        />
+    <section className="card train-runs" aria-labelledby={headingId}>
+      <h2 id={headingId}>Runs</h2>
+      {hasRuns ? null : (
+        <p className="muted">
+          No runs recorded yet. Train one, or import a run someone exported with its checkpoint.
+        </p>
+      )}
+      <RunFiles />
+      {hasRuns ? (
+        <>
+          <RunsTable />
+          <RunsOverlay />
+        </>
       ) : null}
-    </div>
+    </section>
   );
 }

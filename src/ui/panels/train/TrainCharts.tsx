@@ -1,9 +1,15 @@
-/** The run in progress: train and validation loss (log scale), learning rate, speed and errors. */
-import { useMemo } from 'react';
+/**
+ * The run in progress: train and validation loss (log scale), learning rate, speed and errors.
+ * The step axis of both charts can switch to a log scale, to see the first steps of a long run.
+ */
+import { useMemo, useState } from 'react';
 import { useTrain } from '../../../state/trainStore';
+import { DetailsToggle } from '../../controls/Explained';
 import { formatMs, formatValue } from '../../format';
 import { useThrottled } from '../../useThrottled';
 import { PlotlyChart } from '../../views/PlotlyChart';
+import { StepAxisToggle } from './StepAxisToggle';
+import { stepAxisLayout } from './stepAxis';
 
 const REDRAW_MS = 400;
 
@@ -13,6 +19,8 @@ export function TrainCharts() {
     REDRAW_MS,
   );
   const live = useTrain((s) => s.live);
+  const [logSteps, setLogSteps] = useState(false);
+  const xaxis = stepAxisLayout(logSteps ? 'log' : 'linear');
   const view = useMemo(() => {
     if (!live) return undefined;
     const h = live.history;
@@ -86,9 +94,11 @@ export function TrainCharts() {
         </div>
       </dl>
       <p className="muted small">
-        Errors are masked-region relative L2 on the fixed validation windows: ‖fill − original‖ /
-        ‖original‖ over the hidden pixels.
+        Errors compare each fill with the original on the hidden pixels of the same validation
+        windows: 0 is perfect; 1 is no better than filling them with zeros.
       </p>
+      <DetailsToggle details="Masked-region relative L2 error = ‖fill − original‖ / ‖original‖ over the hidden pixels." />
+      {view.step > 0 ? <StepAxisToggle log={logSteps} onChange={setLogSteps} /> : null}
       {view.step > 0 ? (
         <div className="train-charts__plots">
           <PlotlyChart
@@ -96,7 +106,7 @@ export function TrainCharts() {
             height={260}
             data={view.loss}
             layout={{
-              xaxis: { title: { text: 'step' } },
+              xaxis,
               yaxis: { title: { text: 'masked-patch MSE' }, type: 'log' },
               legend: { orientation: 'h', y: 1.12 },
             }}
@@ -106,7 +116,7 @@ export function TrainCharts() {
             height={260}
             data={view.lr}
             layout={{
-              xaxis: { title: { text: 'step' } },
+              xaxis,
               yaxis: { title: { text: 'learning rate' }, exponentformat: 'e' },
               showlegend: false,
             }}
