@@ -15,25 +15,25 @@ test('the shipped MAE shows its decoder attention from a clicked masked patch', 
   const nav = page.getByRole('navigation', { name: 'Workflow' });
   await nav.getByRole('button', { name: 'Mask' }).click();
   await expect(page.getByLabel('Reconstruct with').locator('option:checked')).toHaveText(
-    /^Pretrained MAE tiny/,
+    /^Pretrained MAE classroom/,
   );
   const section = page.getByRole('region', { name: 'Attention as a kernel' });
   await expect(section.getByLabel('Show attention')).not.toBeChecked();
 
   // A click on the MAE reconstruction chooses the patch under it: the top-left one of frame 1
-  // is x1 and (y upwards) y4 of the first time block.
+  // is x1 and (y upwards) y8 of the first time block (the model's 32² grid, 8 × 8 patches).
   const pick = page.getByTestId('attention-pick');
   const box = (await pick.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 8, box.y + box.height / 8);
+  await page.mouse.click(box.x + box.width / 16, box.y + box.height / 16);
   await expect(section.getByLabel('Show attention')).toBeChecked();
-  await expect(section.getByRole('status')).toContainText('Query: patch t1 x1 y4', {
+  await expect(section.getByRole('status')).toContainText('Query: patch t1 x1 y8', {
     timeout: 30_000,
   });
 
-  // One grid per temporal block, 4 × 4 patches each; choose a masked one.
+  // One grid per temporal block, 8 × 8 patches each; choose a masked one.
   const blocks = section.getByRole('group', { name: /^Temporal block \d of 2/ });
   await expect(blocks).toHaveCount(2);
-  await expect(section.getByRole('button', { name: /^Patch t\d x\d y\d, / })).toHaveCount(32);
+  await expect(section.getByRole('button', { name: /^Patch t\d x\d y\d, / })).toHaveCount(128);
   const masked = section.getByRole('button', { name: /^Patch t\d x\d y\d, masked/ }).first();
   const name = (await masked.getAttribute('aria-label'))!.match(/^Patch (t\d x\d y\d)/)![1]!;
   await masked.click();

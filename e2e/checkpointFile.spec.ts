@@ -1,12 +1,19 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, expectBackend, test, TINY_MAE, violations } from './fixtures';
+import {
+  expect,
+  expectBackend,
+  test,
+  TINY_MAE,
+  violations,
+  buildSmallHeatDataset,
+  TEN_TRAIN_STEPS,
+} from './fixtures';
 
 // Starts from a lab with nothing trained, so the only model is the one exported and imported.
 test.use({ shipsPretrainedModel: false });
 
 /** Ten steps of 2 windows: a model to export, quickly on SwiftShader. */
-const TINY_TRAIN = 'tr.s=10&tr.b=2&tr.ve=5&tr.ce=5&tr.se=5';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -25,13 +32,9 @@ test('exports a run with its checkpoint as a file, refuses a damaged one, and im
   page,
 }) => {
   test.setTimeout(300_000);
-  await page.goto('/?backend=webgpu&p=data&n=32&b.n=6&b.t=8&eq=heat&heat.ic=random-sines');
-  await expectBackend(page, 'webgpu');
-  const datasets = page.getByRole('region', { name: 'Datasets' });
-  await datasets.getByRole('button', { name: 'Build dataset' }).click();
-  await expect(datasets.getByText(/Saved “/)).toBeVisible({ timeout: 120_000 });
+  await buildSmallHeatDataset(page);
 
-  await page.goto(`/?backend=webgpu&p=train&${TINY_MAE}&${TINY_TRAIN}`);
+  await page.goto(`/?backend=webgpu&p=train&${TINY_MAE}&${TEN_TRAIN_STEPS}`);
   await expectBackend(page, 'webgpu');
   const runs = page.getByRole('region', { name: 'Runs' });
   await expect(runs.getByText('No runs recorded yet.')).toBeVisible();

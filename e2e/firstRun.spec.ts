@@ -18,7 +18,7 @@ test('a fresh profile reaches the pretrained reconstruction without the software
   await expect(page.getByText(/left$|s left/).first()).toBeVisible({ timeout: 30_000 });
 
   const source = page.getByLabel('Reconstruct with');
-  await expect(source.locator('option:checked')).toHaveText(/^Pretrained MAE tiny/, {
+  await expect(source.locator('option:checked')).toHaveText(/^Pretrained MAE classroom/, {
     timeout: 240_000,
   });
   const errors = page.getByRole('row', { name: /relative L2 error, whole window/ });

@@ -101,6 +101,18 @@ export const TINY_MAE =
   'mae.n=16&mae.t=4&mae.pt=2&mae.px=4&mae.w=32&mae.d=1&mae.h=2&mae.hd=16&mae.mlp=64' +
   '&mae.dw=16&mae.dd=1&mae.dh=2&mae.dhd=8&mae.dmlp=32&mp=tiny';
 
+/** Ten quick training steps through the Train panel's URL keys. */
+export const TEN_TRAIN_STEPS = 'tr.s=10&tr.b=2&tr.ve=5&tr.ce=5&tr.se=5';
+
+/** Builds and saves a small heat dataset (6 trajectories of 8 frames at 32²) on WebGPU. */
+export async function buildSmallHeatDataset(page: Page): Promise<void> {
+  await page.goto('/?backend=webgpu&p=data&n=32&b.n=6&b.t=8&eq=heat&heat.ic=random-sines');
+  await expectBackend(page, 'webgpu');
+  const datasets = page.getByRole('region', { name: 'Datasets' });
+  await datasets.getByRole('button', { name: 'Build dataset' }).click();
+  await expect(datasets.getByText(/Saved “/)).toBeVisible({ timeout: 120_000 });
+}
+
 /** WCAG 2.1 AA violations on the page, one line each. */
 export async function violations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page })

@@ -1,11 +1,18 @@
 import type { Page } from '@playwright/test';
-import { expect, expectBackend, test, TINY_MAE, violations } from './fixtures';
+import {
+  expect,
+  expectBackend,
+  test,
+  TINY_MAE,
+  violations,
+  buildSmallHeatDataset,
+  TEN_TRAIN_STEPS,
+} from './fixtures';
 
 // These tests start from a lab with nothing trained; pretrained.spec.ts covers the shipped model.
 test.use({ shipsPretrainedModel: false });
 
 /** Ten steps of 2 windows: a model to reconstruct with, quickly on SwiftShader. */
-const TINY_TRAIN = 'tr.s=10&tr.b=2&tr.ve=5&tr.ce=5&tr.se=5';
 
 /** Drags the mouse across the paint layer from one point to another (fractions of its side). */
 async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
@@ -23,13 +30,9 @@ test('reconstructs with a trained MAE beside the baseline, at once on new settin
   page,
 }) => {
   test.setTimeout(300_000);
-  await page.goto('/?backend=webgpu&p=data&n=32&b.n=6&b.t=8&eq=heat&heat.ic=random-sines');
-  await expectBackend(page, 'webgpu');
-  const datasets = page.getByRole('region', { name: 'Datasets' });
-  await datasets.getByRole('button', { name: 'Build dataset' }).click();
-  await expect(datasets.getByText(/Saved “/)).toBeVisible({ timeout: 120_000 });
+  await buildSmallHeatDataset(page);
 
-  await page.goto(`/?backend=webgpu&p=train&${TINY_MAE}&${TINY_TRAIN}`);
+  await page.goto(`/?backend=webgpu&p=train&${TINY_MAE}&${TEN_TRAIN_STEPS}`);
   await expectBackend(page, 'webgpu');
   await page.getByRole('button', { name: 'Start training' }).click();
   await expect(page.getByText('Trained 10 steps; the checkpoint is saved.')).toBeVisible({

@@ -17,7 +17,7 @@ test('the shipped pretrained MAE reconstructs in the Mask panel as soon as there
   // Nothing was trained here, yet the default source is the pretrained model.
   const source = page.getByLabel('Reconstruct with');
   await expect(source.locator('option:checked')).toHaveText(
-    /^Pretrained MAE tiny · 12\.9 k params · step \d+/,
+    /^Pretrained MAE classroom · 80\.5 k params · step \d+/,
   );
   const note = page.getByRole('complementary', { name: 'About the pretrained model' });
   await expect(note).toContainText('ships with the lab');

@@ -1,10 +1,9 @@
-import { expect, expectBackend, test, TINY_MAE, violations } from './fixtures';
+import { expect, expectBackend, test, TINY_MAE, violations, TEN_TRAIN_STEPS } from './fixtures';
 
 // Starts from a lab with nothing trained; pretrained.spec.ts covers the shipped model.
 test.use({ shipsPretrainedModel: false });
 
 /** Ten steps of 2 windows: a model to evaluate, quickly on SwiftShader. */
-const TINY_TRAIN = 'tr.s=10&tr.b=2&tr.ve=5&tr.ce=5&tr.se=5';
 /** MAE-PDE's mix (heat, advection, Burgers) in small: 6 trajectories of 5 frames at 32². */
 const TINY_MIX = 'n=32&b.mode=mix&b.n=6&b.t=5&b.batch=6&heat.ic=random-sines';
 
@@ -30,7 +29,7 @@ test('evaluates a trained MAE per equation against the baselines, and sweeps the
   await datasets.getByRole('button', { name: 'Build dataset' }).click();
   await expect(datasets.getByText(/Saved “Mix of 3 equations/)).toBeVisible({ timeout: 90_000 });
 
-  await page.goto(`/?backend=webgpu&p=train&${TINY_MAE}&${TINY_TRAIN}`);
+  await page.goto(`/?backend=webgpu&p=train&${TINY_MAE}&${TEN_TRAIN_STEPS}`);
   await expectBackend(page, 'webgpu');
   await page.getByRole('button', { name: 'Start training' }).click();
   await expect(page.getByText('Trained 10 steps; the checkpoint is saved.')).toBeVisible({
