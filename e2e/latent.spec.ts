@@ -18,7 +18,7 @@ test('places every trajectory of a dataset in the shipped encoder’s latent spa
     .getByRole('button', { name: 'Downstream' })
     .click();
   const section = page.getByRole('region', { name: 'Latent space' });
-  await expect(section).toContainText('never trains it');
+  await expect(section).toContainText('Pretraining never trains the CLS token');
   await section.getByRole('button', { name: 'Place the trajectories' }).click();
   await expect(
     section.getByText(/^Placed 9 trajectories of “Mix of 3 equations.* by PCA of the CLS token\.$/),
