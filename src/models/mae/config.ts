@@ -144,12 +144,12 @@ export const maeSchema = defineSchema({
   maskRatio: {
     kind: 'number',
     key: 'mae.mask',
-    label: 'Mask ratio',
+    label: 'Training mask ratio',
     min: 0.05,
     max: 0.95,
     step: 0.05,
     default: 0.75,
-    help: 'Share of patches hidden from the encoder during training.',
+    help: 'The share of patches hidden from the model at every training step. It is part of the model once trained; to hide more or less of one view, use “Hidden share (this view)” in the Mask panel.',
   },
   positions: {
     kind: 'choice',

@@ -4,7 +4,6 @@
  */
 import { updateModelConfig, type ModelSelection } from '../../../state/modelSettings';
 import { ParamControl } from '../../controls/ParamControl';
-import { panelParam } from './paramWording';
 
 export function ModelConfigForm({ selection }: { selection: ModelSelection }) {
   const { entry, config } = selection;
@@ -20,7 +19,7 @@ export function ModelConfigForm({ selection }: { selection: ModelSelection }) {
             return (
               <ParamControl
                 key={name}
-                param={panelParam(entry.id, name, param)}
+                param={param}
                 value={config[name]}
                 onChange={(value) => updateModelConfig({ [name]: value })}
               />
