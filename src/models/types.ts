@@ -34,6 +34,26 @@ export interface ModelFact {
   value: string;
 }
 
+/** What a trained model can do, which decides the panels that offer it. */
+export const MODEL_CAPABILITIES = ['reconstruct', 'forecast', 'encode', 'query'] as const;
+export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];
+
+/** One number a model's validation reports, under its own id. */
+export interface ModelMetric {
+  id: string;
+  label: string;
+  /** A baseline's error (interpolation, a grid forecaster), shown beside the model's. */
+  baseline?: boolean;
+  /**
+   * Where the run history's charts draw it: 'loss' beside the training loss, 'relL2' as the
+   * model's headline error (the runs table's column); undefined: shown as a number only.
+   */
+  chart?: 'loss' | 'relL2';
+}
+
+/** The kind of live picture of the model at work the Train panel shows. */
+export type SnapshotKind = 'reconstruction' | 'forecast';
+
 export interface ModelSpec<S extends Schema = Schema, P extends string = string> {
   /** Stable id: also the settings section holding the config and the checkpoints' model id. */
   id: string;
@@ -53,4 +73,14 @@ export interface ModelSpec<S extends Schema = Schema, P extends string = string>
   configProblem(config: SchemaValues<S>): string | undefined;
   /** The shape of the data the model sees, for the preset cards and the summary. */
   facts(config: SchemaValues<S>): readonly ModelFact[];
+  capabilities: readonly ModelCapability[];
+  /** Its validation metrics, the model's own first. */
+  metrics: readonly ModelMetric[];
+  /** One sentence under the metrics saying what they measure, and the formula behind it. */
+  metricsNote: { text: string; details: string };
+  /** The training loss's axis title. */
+  lossLabel: string;
+  snapshotKind: SnapshotKind;
+  /** The short name runs are named with ("MAE classroom on …"). */
+  runLabel: string;
 }

@@ -62,6 +62,7 @@ describe('JobRunner pause and resume', () => {
         await ctx.whilePaused();
         seen.push(ctx.paused);
         const data = {
+          kind: 'reconstruction' as const,
           shape: [1, 1, 1, 1, 1] as [number, number, number, number, number],
           original: new Float32Array(1),
           pixelMask: new Uint8Array(1),

@@ -2,6 +2,7 @@
  * The typed contract between the UI (main thread) and the compute worker. Only plain data and
  * typed arrays cross it; tensors never leave the worker. This file must stay free of tfjs imports.
  */
+import type { ModelSnapshot } from '../models/snapshot';
 import type { CheckpointFileExport, ImportedRun } from '../storage/checkpointFile';
 import type { BenchGenerateParams, BenchGenerateResult } from './jobs/benchGenerateConfig';
 import type { BenchTrainParams, BenchTrainResult } from './jobs/benchTrainConfig';
@@ -126,16 +127,8 @@ export interface JobProgress {
   message: string;
 }
 
-/**
- * A picture of a model at work on fixed samples: windows [B, T, X, Y, C], which pixels were
- * hidden [B, T, X, Y] (1 hidden), and the model's reconstruction [B, T, X, Y, C].
- */
-export interface SnapshotData {
-  shape: [number, number, number, number, number];
-  original: Float32Array;
-  pixelMask: Uint8Array;
-  reconstruction: Float32Array;
-}
+/** A picture of a model at work on fixed samples, of the kind its ModelSpec names. */
+export type SnapshotData = ModelSnapshot;
 
 export type JobEvent =
   | { type: 'progress'; progress: JobProgress }

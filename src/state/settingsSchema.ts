@@ -4,7 +4,7 @@ import { selfTestSchema } from '../runtime/selftest/config';
 import { maskSchema } from './maskSchema';
 import { MODEL_CONFIG_SCHEMAS, modelSchema } from './modelSchema';
 import { SIMULATION_SCHEMAS } from './simulationSchema';
-import { trainSchema } from './trainSchema';
+import { trainSchema } from '../models/trainOptions';
 
 export const PANELS = [
   { id: 'data', label: 'Data' },

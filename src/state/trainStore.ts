@@ -5,16 +5,23 @@
  * High-rate metrics mutate the live arrays and bump `version`; views re-read them throttled.
  */
 import { create } from 'zustand';
-import type { MaeConfig } from '../models/mae/config';
+import { isModelId, type ModelId } from '../models/catalog';
+import type { ModelSnapshot } from '../models/snapshot';
+import type { TrainOptions } from '../models/trainOptions';
 import {
-  checkpointIdOf,
-  TRAIN_METRICS,
+  STEP_METRICS,
+  validationMetricId,
   type TrainModelParams,
-  type TrainOptions,
 } from '../runtime/jobs/trainModelConfig';
-import type { SnapshotData } from '../runtime/protocol';
+import { checkpointIdOf } from '../storage/checkpointRecords';
 import { newRecordId } from '../storage/recordId';
-import { emptyHistory, type RunHistory, type RunRecordMeta } from '../storage/runRecords';
+import {
+  emptyHistory,
+  historyUpTo,
+  pushValidation,
+  type RunHistory,
+  type RunRecordMeta,
+} from '../storage/runRecords';
 import type { Summary } from '../storage/types';
 import { errorMessage } from '../util/errorMessage';
 import { useJobs } from './jobsStore';
@@ -26,13 +33,14 @@ import type { Outcome } from './outcome';
 export interface LiveRun {
   runId: string;
   runName: string;
+  modelId: ModelId;
   steps: number;
   history: RunHistory;
   stepMs?: number;
   samplesPerSecond?: number;
-  /** The latest validation: masked-region relative L2 of the MAE and the baselines. */
-  errors: { mae?: number; linear?: number; nearest?: number };
-  snapshot?: { step: number; data: SnapshotData };
+  /** The latest validation, by the model's metric ids. */
+  latest: Record<string, number>;
+  snapshot?: { step: number; data: ModelSnapshot };
 }
 
 export type RunSummary = Summary<RunRecordMeta>;
@@ -81,30 +89,31 @@ export const useTrain = create<TrainState>()((set, get) => {
     const live: LiveRun = {
       runId: params.runId,
       runName: params.runName,
+      modelId: params.modelId,
       steps: params.options.steps,
       history,
-      errors: {},
+      latest: {},
     };
     const onMetric = (name: string, step: number, value: number) => {
       const h = live.history;
-      if (name === TRAIN_METRICS.loss) {
+      const metricId = validationMetricId(name);
+      if (metricId !== undefined) {
+        // One validation's metrics arrive together, in a row, at the same step.
+        if (h.valStep.at(-1) !== step) pushValidation(h, step, {});
+        (h.val[metricId] ??= new Array<number>(h.valStep.length).fill(Number.NaN))[
+          h.valStep.length - 1
+        ] = value;
+        live.latest[metricId] = value;
+      } else if (name === STEP_METRICS.loss) {
         h.step.push(step);
         h.loss.push(value);
-      } else if (name === TRAIN_METRICS.lr) h.lr.push(value);
-      else if (name === TRAIN_METRICS.stepMs) live.stepMs = value;
-      else if (name === TRAIN_METRICS.samplesPerSecond) live.samplesPerSecond = value;
-      else if (name === TRAIN_METRICS.valLoss) {
-        h.valStep.push(step);
-        h.valLoss.push(value);
-      } else if (name === TRAIN_METRICS.relL2) {
-        h.valRelL2.push(value);
-        live.errors.mae = value;
-      } else if (name === TRAIN_METRICS.relL2Linear) live.errors.linear = value;
-      else if (name === TRAIN_METRICS.relL2Nearest) live.errors.nearest = value;
+      } else if (name === STEP_METRICS.lr) h.lr.push(value);
+      else if (name === STEP_METRICS.stepMs) live.stepMs = value;
+      else if (name === STEP_METRICS.samplesPerSecond) live.samplesPerSecond = value;
       else return;
       bump();
     };
-    const onSnapshot = (step: number, data: SnapshotData) => {
+    const onSnapshot = (step: number, data: ModelSnapshot) => {
       live.snapshot = { step, data };
       bump();
     };
@@ -166,12 +175,6 @@ export const useTrain = create<TrainState>()((set, get) => {
       if (get().activeJobId) return;
       const values = useSettings.getState().values;
       const selection = modelSelection(values);
-      if (selection.entry.id !== 'mae') {
-        set({
-          outcome: { tone: 'problem', text: `${selection.entry.title} cannot be trained yet.` },
-        });
-        return;
-      }
       if (selection.problem) {
         set({ outcome: { tone: 'problem', text: `Nothing was started: ${selection.problem}` } });
         return;
@@ -180,9 +183,9 @@ export const useTrain = create<TrainState>()((set, get) => {
       launch(
         {
           runId: newRecordId(),
-          runName: `MAE ${presetLabel.toLowerCase()} on ${dataset.name}`,
-          modelId: 'mae',
-          config: { ...selection.config } as MaeConfig,
+          runName: `${selection.entry.runLabel} ${presetLabel.toLowerCase()} on ${dataset.name}`,
+          modelId: selection.entry.id as ModelId,
+          config: { ...selection.config },
           datasetId: dataset.id,
           options: trainOptionsFrom(values),
         },
@@ -213,27 +216,18 @@ export const useTrain = create<TrainState>()((set, get) => {
         const { meta } = record.summary;
         const step = get().checkpointSteps[runId];
         if (step === undefined) throw new Error('it has no checkpoint');
-        const history = record.payload.history;
-        const keep = history.step.filter((s) => s <= step).length;
-        const keepVal = history.valStep.filter((s) => s <= step).length;
+        if (!isModelId(meta.modelId)) throw new Error(`this lab has no model "${meta.modelId}"`);
         launch(
           {
             runId,
             runName: record.summary.name,
-            modelId: 'mae',
-            config: meta.config as unknown as MaeConfig,
+            modelId: meta.modelId,
+            config: meta.config,
             datasetId: meta.datasetId,
             options: meta.options,
             resumeFromCheckpointId: meta.latestCheckpointId ?? checkpointIdOf(runId),
           },
-          {
-            step: history.step.slice(0, keep),
-            loss: history.loss.slice(0, keep),
-            lr: history.lr.slice(0, keep),
-            valStep: history.valStep.slice(0, keepVal),
-            valLoss: history.valLoss.slice(0, keepVal),
-            valRelL2: history.valRelL2.slice(0, keepVal),
-          },
+          historyUpTo(record.payload.history, step),
         );
       } catch (error) {
         set({

@@ -18,7 +18,7 @@ import {
   type Json,
 } from '../models/nn/checkpoint';
 import { checkModelCheckpoint } from '../runtime/checkpointFiles';
-import { checkpointIdOf } from '../runtime/jobs/trainModelConfig';
+import { checkpointIdOf } from './checkpointRecords';
 import { maskModelOptions } from '../state/maskSources';
 import { exportRunFile, importRunFile, RUN_FILE_FORMAT } from './checkpointFile';
 import { checkpointFileName } from './checkpointFileName';
@@ -85,7 +85,6 @@ function runMeta(overrides: Partial<RunRecordMeta> = {}): RunRecordMeta {
       warmupFraction: 0.2,
       weightDecay: 0.01,
       clipNorm: 1,
-      augment: true,
       seed: 0,
       validateEvery: 5,
       checkpointEvery: 5,
@@ -109,8 +108,7 @@ const history: RunHistory = {
   loss: [0.25, 0.125],
   lr: [1e-3, 1e-4],
   valStep: [5, 10],
-  valLoss: [Number.NaN, 0.1],
-  valRelL2: [0.7, 0.5],
+  val: { mse: [Number.NaN, 0.1], relL2: [0.7, 0.5] },
 };
 
 /** A trained run as the training job leaves it: the run and its latest checkpoint. */
@@ -190,7 +188,8 @@ describe('exportRunFile', () => {
     expect(meta).not.toHaveProperty('latestCheckpointId');
     // NaN has no JSON form: it travels as null.
     expect(meta.finalMetrics).toEqual({ relL2: 0.5, relL2Linear: 0.6, relL2Nearest: null });
-    expect((run.history as Record<string, Json>).valLoss).toEqual([null, 0.1]);
+    const val = (run.history as Record<string, Record<string, Json>>).val!;
+    expect(val.mse).toEqual([null, 0.1]);
   });
 
   it('says why when the run or its checkpoint is gone', async () => {

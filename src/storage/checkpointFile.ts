@@ -12,7 +12,7 @@ import {
   type CheckpointRun,
   type Json,
 } from '../models/nn/checkpoint';
-import { checkpointIdOf } from '../runtime/jobs/trainModelConfig';
+import { checkpointIdOf } from './checkpointRecords';
 import { checkpointFileName } from './checkpointFileName';
 import { errorMessage } from '../util/errorMessage';
 import type { LabStorage } from './labStorage';
@@ -64,9 +64,12 @@ const nullToNaN = (v: unknown): unknown => (v === null ? Number.NaN : v);
 export function runToFile(run: FileRun): CheckpointRun {
   // The checkpoint id of this browser means nothing in another one.
   const { latestCheckpointId: _stored, finalMetrics, ...meta } = run.meta;
-  const history = Object.fromEntries(
-    Object.entries(run.history).map(([key, values]) => [key, values.map(finiteOrNull)]),
-  );
+  const { val, ...perStep } = run.history;
+  const toJson = (lists: Record<string, number[]>) =>
+    Object.fromEntries(
+      Object.entries(lists).map(([key, values]) => [key, values.map(finiteOrNull)]),
+    );
+  const history = { ...toJson(perStep), val: toJson(val) };
   return {
     format: RUN_FILE_FORMAT,
     version: RUN_FILE_VERSION,
@@ -113,12 +116,17 @@ export function runFromFile(run: CheckpointRun): FileRun {
               nullToNaN(v),
             ]),
           );
-    const history = Object.fromEntries(
-      Object.entries(plainObject(fields.history, '"history"')).map(([k, v]) => [
-        k,
-        Array.isArray(v) ? v.map(nullToNaN) : v,
-      ]),
-    );
+    const fromJson = (lists: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(lists).map(([k, v]) => [k, Array.isArray(v) ? v.map(nullToNaN) : v]),
+      );
+    const stored = plainObject(fields.history, '"history"');
+    const history = {
+      ...fromJson(stored),
+      ...(stored.val === undefined
+        ? {}
+        : { val: fromJson(plainObject(stored.val, '"history.val"')) }),
+    };
     return {
       id,
       name,

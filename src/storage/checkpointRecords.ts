@@ -21,6 +21,11 @@ export interface CheckpointRecordPayload {
   bytes: Uint8Array;
 }
 
+/** The id of a run's checkpoint: one per run, replaced by each newer one. */
+export function checkpointIdOf(runId: string): string {
+  return `${runId}:latest`;
+}
+
 export function parseCheckpointRecordMeta(value: unknown): CheckpointRecordMeta {
   const meta = plainObject(value, 'meta');
   return {

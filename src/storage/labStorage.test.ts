@@ -75,7 +75,6 @@ function runMeta(): RunRecordMeta {
       warmupFraction: 0.2,
       weightDecay: 0.01,
       clipNorm: 1,
-      augment: true,
       seed: 0,
       validateEvery: 1,
       checkpointEvery: 1,

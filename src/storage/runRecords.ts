@@ -1,9 +1,10 @@
 /**
  * What a stored training run is: a summary for the runs table (model, config, training options,
- * dataset, status, steps, final loss and masked-region errors, latest checkpoint) and its history
- * (loss and learning rate per step, validation per validation step) for the loss curves.
+ * dataset, status, steps, final loss and validation metrics, latest checkpoint) and its history
+ * (loss and learning rate per step, each validation metric by the model's own id) for the curves.
+ * Runs written before the model registry (MAE only) are upgraded as they are read.
  */
-import type { TrainOptions } from '../runtime/jobs/trainModelConfig';
+import { readTrainOptions, type TrainOptions } from '../models/trainOptions';
 import {
   count,
   finite,
@@ -33,7 +34,7 @@ export interface RunRecordMeta {
   updatedAt: number;
   /** The last step's training loss. */
   finalLoss?: number;
-  /** The last validation: relL2 (MAE), relL2Linear, relL2Nearest, mse. */
+  /** The last validation, by the model's metric ids (MAE: relL2, relL2Linear, relL2Nearest, mse). */
   finalMetrics?: Record<string, number>;
   latestCheckpointId?: string;
   /** Why it failed. */
@@ -47,8 +48,8 @@ export interface RunHistory {
   lr: number[];
   /** One entry per validation. */
   valStep: number[];
-  valLoss: number[];
-  valRelL2: number[];
+  /** Per validation metric id, one entry per validation (NaN where it was not measured). */
+  val: Record<string, number[]>;
 }
 
 export interface RunRecordPayload {
@@ -56,35 +57,41 @@ export interface RunRecordPayload {
 }
 
 export function emptyHistory(): RunHistory {
-  return { step: [], loss: [], lr: [], valStep: [], valLoss: [], valRelL2: [] };
+  return { step: [], loss: [], lr: [], valStep: [], val: {} };
 }
 
-const OPTION_TYPES: Record<keyof TrainOptions, 'number' | 'boolean' | 'schedule'> = {
-  steps: 'number',
-  batchSize: 'number',
-  peakLr: 'number',
-  schedule: 'schedule',
-  warmupFraction: 'number',
-  weightDecay: 'number',
-  clipNorm: 'number',
-  augment: 'boolean',
-  seed: 'number',
-  validateEvery: 'number',
-  checkpointEvery: 'number',
-  snapshotEvery: 'number',
-};
+/** Appends one validation's metrics; metrics it lacks get NaN, new ones NaN for earlier ones. */
+export function pushValidation(
+  history: RunHistory,
+  step: number,
+  metrics: Readonly<Record<string, number>>,
+): void {
+  const before = history.valStep.length;
+  history.valStep.push(step);
+  for (const id of new Set([...Object.keys(history.val), ...Object.keys(metrics)])) {
+    const values = (history.val[id] ??= new Array<number>(before).fill(Number.NaN));
+    values.push(metrics[id] ?? Number.NaN);
+  }
+}
+
+/** The history up to `step` (a run resumed from an older checkpoint forgets the rest). */
+export function historyUpTo(history: RunHistory, step: number): RunHistory {
+  const keep = history.step.filter((s) => s <= step).length;
+  const keepVal = history.valStep.filter((s) => s <= step).length;
+  return {
+    step: history.step.slice(0, keep),
+    loss: history.loss.slice(0, keep),
+    lr: history.lr.slice(0, keep),
+    valStep: history.valStep.slice(0, keepVal),
+    val: Object.fromEntries(
+      Object.entries(history.val).map(([id, values]) => [id, values.slice(0, keepVal)]),
+    ),
+  };
+}
 
 function parseOptions(value: unknown): TrainOptions {
   const fields = plainObject(value, '"options"');
-  for (const [name, type] of Object.entries(OPTION_TYPES)) {
-    if (type === 'number') finite(fields, name);
-    else if (type === 'boolean' && typeof fields[name] !== 'boolean') {
-      throw new Error(`"options.${name}" should be a yes/no`);
-    } else if (type === 'schedule') oneOf(fields, name, ['one-cycle', 'warmup-cosine']);
-  }
-  return Object.fromEntries(
-    Object.keys(OPTION_TYPES).map((name) => [name, fields[name]]),
-  ) as unknown as TrainOptions;
+  return readTrainOptions(fields);
 }
 
 function optional<T>(fields: Fields, name: string, read: () => T): T | undefined {
@@ -129,17 +136,23 @@ export function parseRunRecordPayload(value: unknown): RunRecordPayload {
     loss: numbers(h, 'loss'),
     lr: numbers(h, 'lr'),
     valStep: numbers(h, 'valStep'),
-    valLoss: numbers(h, 'valLoss'),
-    valRelL2: numbers(h, 'valRelL2'),
+    val: h.val === undefined ? legacyValidation(h) : numberLists(h.val),
   };
   if (history.loss.length !== history.step.length || history.lr.length !== history.step.length) {
     throw new Error('the history has steps, losses and learning rates of different lengths');
   }
-  if (
-    history.valLoss.length !== history.valStep.length ||
-    history.valRelL2.length !== history.valStep.length
-  ) {
+  if (Object.values(history.val).some((values) => values.length !== history.valStep.length)) {
     throw new Error('the history has validation steps and values of different lengths');
   }
   return { history };
+}
+
+/** Runs written before the registry kept the MAE's validation loss and error in two lists. */
+function legacyValidation(h: Fields): Record<string, number[]> {
+  return { mse: numbers(h, 'valLoss'), relL2: numbers(h, 'valRelL2') };
+}
+
+function numberLists(value: unknown): Record<string, number[]> {
+  const lists = plainObject(value, '"history.val"');
+  return Object.fromEntries(Object.keys(lists).map((id) => [id, numbers(lists, id)]));
 }

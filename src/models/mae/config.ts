@@ -194,6 +194,16 @@ export const maeSchema = defineSchema({
     default: false,
     help: 'On (as MAE-PDE), the encoder sees each visible patch rescaled to zero mean and unit spread, blind to the level and amplitude the decoder must predict for hidden patches. Off by default here: at the lab’s scales it reconstructs better (README, “Masked autoencoder”).',
   },
+  augment: {
+    kind: 'boolean',
+    key: 'mae.aug',
+    label: 'Shift augmentation',
+    default: true,
+    help:
+      'Half of the training batches are slid sideways by a random amount. A shifted simulation ' +
+      'is still a valid simulation, so the model sees more varied data for free.\n\n' +
+      'A random sub-grid translation (Fourier shift): a Lie point symmetry of these equations.',
+  },
 });
 
 export type MaeConfig = SchemaValues<typeof maeSchema>;
@@ -361,4 +371,5 @@ export const MAE_SETTINGS_ADDED_LATER: Readonly<Partial<MaeConfig>> = {
   patchNorm: true,
   windowNorm: 'none',
   decoderNorm: false,
+  augment: true,
 };

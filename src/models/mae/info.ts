@@ -49,7 +49,7 @@ const maeGroups: readonly ConfigGroup<keyof MaeConfig>[] = [
       'decoderNorm',
     ],
   },
-  { legend: 'Masking', params: ['maskRatio', 'normalizeTargets'] },
+  { legend: 'Masking and training', params: ['maskRatio', 'normalizeTargets', 'augment'] },
 ];
 
 export const maeInfo: ModelSpec<typeof maeSchema, MaePresetId> = {
@@ -79,4 +79,21 @@ export const maeInfo: ModelSpec<typeof maeSchema, MaePresetId> = {
   parameterCount: (config) => maeParameterCount(config),
   configProblem: maeConfigProblem,
   facts: maeFacts,
+  capabilities: ['reconstruct', 'encode'],
+  metrics: [
+    { id: 'relL2', label: 'Hidden-patch error, MAE', chart: 'relL2' },
+    { id: 'relL2Linear', label: 'Linear interpolation', baseline: true },
+    { id: 'relL2Nearest', label: 'Nearest visible', baseline: true },
+    { id: 'mse', label: 'Validation loss', chart: 'loss' },
+  ],
+  metricsNote: {
+    text:
+      'Errors compare each fill with the original on the hidden pixels of the same validation ' +
+      'windows: 0 is perfect; 1 is no better than filling them with zeros.',
+    details:
+      'Masked-region relative L2 error = ‖fill − original‖ / ‖original‖ over the hidden pixels.',
+  },
+  lossLabel: 'masked-patch MSE',
+  snapshotKind: 'reconstruction',
+  runLabel: 'MAE',
 };

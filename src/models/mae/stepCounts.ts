@@ -72,7 +72,7 @@ export async function measureStepCounts(
       readEveryMs: Infinity,
       trainStep: (index) => {
         marks.push(counter.read());
-        return loop.trainStep(index);
+        return training.trainStep(index);
       },
     });
     marks.push(counter.read());

@@ -1,21 +1,22 @@
 /**
  * MAE pretraining as in MAE-PDE: seeded batches of random windows with per-sample random masks,
  * the Fourier-shift augmentation on half of the batches, AdamW (β = (0.9, 0.98), wd 0.01) under
- * OneCycle (or warm-up + cosine), optional clipping, validation against interpolation baselines
- * and self-describing checkpoints, all wired for nn's generic trainLoop.
+ * OneCycle (or warm-up + cosine), optional clipping and validation against interpolation
+ * baselines: MAE's step and validation, handed to nn's generic training.
  */
 import * as tf from '@tensorflow/tfjs';
 import { maskBatch, type MaskStrategy, type TokenMask } from '../../data/masks/strategies';
 import { createRng, seedFor } from '../../pde/random';
-import { AdamW } from '../nn/adamw';
-import { captureCheckpoint, loadWeights, CheckpointError, type Checkpoint } from '../nn/checkpoint';
+import type { Checkpoint } from '../nn/checkpoint';
 import {
-  oneCycleMomentumSchedule,
-  oneCycleSchedule,
-  warmupCosineSchedule,
-  type Schedule,
-} from '../nn/schedules';
-import { trainLoop, type TrainLoopOptions, type TrainLoopResult } from '../nn/trainLoop';
+  checkTrainingSize,
+  createTraining,
+  type ScheduleKind,
+  type Training,
+  type TrainableModel,
+  type TrainingHistory,
+  type TrainingHooks,
+} from '../nn/training';
 import {
   MAE_MODEL_ID,
   MAE_MODEL_VERSION,
@@ -94,7 +95,7 @@ export function maeTrainStep(
   };
 }
 
-export type MaeScheduleKind = 'one-cycle' | 'warmup-cosine';
+export type MaeScheduleKind = ScheduleKind;
 
 export interface MaeTrainingOptions {
   config: MaeConfig;
@@ -129,6 +130,7 @@ export interface MaeTrainingOptions {
   weightDecay?: number;
   /** Global-norm clipping (default none, as MAE-PDE). */
   clipNorm?: number;
+  /** Default: 0.5 when the config's `augment` is on, else 0. */
   augmentProbability?: number;
   /** Fixed validation windows (default 16). */
   validationWindows?: number;
@@ -139,194 +141,111 @@ export interface MaeTrainingOptions {
 }
 
 /** The loss of every completed step and every validation, as the checkpoint stores them. */
-export interface MaeHistory {
-  loss: number[];
-  validation: Record<string, number>[];
-}
+export type MaeHistory = TrainingHistory;
 
-export interface MaeTraining {
+export type MaeLoopHooks = TrainingHooks;
+
+/** What MAE gives nn's generic training: its model, data, step and validation. */
+export interface MaeTrainable extends TrainableModel {
   readonly model: MaeModel;
-  readonly optimizer: AdamW;
-  readonly schedule: Schedule;
-  readonly momentumSchedule?: Schedule;
   readonly source: WindowSource;
   readonly validation: MaeValidation;
   readonly trainStep: (index: number) => tf.Scalar;
-  readonly history: MaeHistory;
-  /** Steps already done (non-zero when resumed). */
-  readonly startStep: number;
-  /** Runs the validation and records it in the history (with its step). */
-  validate(step: number): Promise<Record<string, number>>;
-  /** A checkpoint of the current weights, optimizer state and history. */
-  capture(step: number): Promise<Checkpoint>;
-  /** Everything trainLoop needs; the hooks given are called after the history is updated. */
-  loopOptions(hooks?: MaeLoopHooks): TrainLoopOptions;
-  run(hooks?: MaeLoopHooks): Promise<TrainLoopResult>;
-  /** Frees the model and the optimizer moments. */
-  dispose(): void;
 }
 
-export type MaeLoopHooks = Pick<
-  TrainLoopOptions,
-  'onMetrics' | 'onCheckpoint' | 'yieldStep' | 'pause' | 'syncAt' | 'readEvery' | 'now'
->;
-
-function scheduleFor(options: MaeTrainingOptions): { lr: Schedule; momentum?: Schedule } {
-  const peak = options.peakLr ?? 1e-3;
-  const totalSteps = options.steps;
-  if ((options.schedule ?? 'one-cycle') === 'one-cycle') {
-    const pctStart = options.pctStart ?? 0.2;
-    if (!(pctStart * totalSteps > 1)) {
-      // PyTorch's OneCycleLR divides by zero here; the rise needs more than one step.
-      throw new RangeError(
-        `OneCycle rises over ${pctStart} of the steps: ${totalSteps} steps leave it no room. ` +
-          `Train for more than ${Math.floor(1 / pctStart)} steps or use warm-up + cosine.`,
-      );
-    }
-    const oneCycle = {
-      maxLr: peak,
-      totalSteps,
-      pctStart,
-      divFactor: options.divFactor ?? 10,
-      finalDivFactor: options.finalDivFactor ?? 1000,
-    };
-    return {
-      lr: oneCycleSchedule(oneCycle),
-      momentum: (options.cycleMomentum ?? true) ? oneCycleMomentumSchedule(oneCycle) : undefined,
-    };
-  }
-  return {
-    lr: warmupCosineSchedule({
-      peak,
-      warmupSteps: options.warmupSteps ?? Math.floor(0.05 * totalSteps),
-      totalSteps,
-      min: options.minLr ?? 0,
-    }),
-  };
+export interface MaeTraining extends Training {
+  readonly model: MaeModel;
+  readonly optimizer: NonNullable<Training['optimizer']>;
+  readonly source: WindowSource;
+  readonly validation: MaeValidation;
+  readonly trainStep: (index: number) => tf.Scalar;
+  /** Frees the model and the optimizer moments. */
+  dispose(): void;
 }
 
 function sameConfig(a: MaeConfig, b: MaeConfig): boolean {
   return (Object.keys(a) as (keyof MaeConfig)[]).every((k) => a[k] === b[k]);
 }
 
-function readHistory(checkpoint: Checkpoint): MaeHistory {
-  const h = checkpoint.history as Partial<MaeHistory> | undefined;
-  return {
-    loss: Array.isArray(h?.loss) ? h.loss.filter((x) => typeof x === 'number') : [],
-    validation: Array.isArray(h?.validation) ? h.validation : [],
-  };
-}
+export type MaeTrainableOptions = Pick<
+  MaeTrainingOptions,
+  | 'config'
+  | 'channels'
+  | 'seed'
+  | 'train'
+  | 'validation'
+  | 'batchSize'
+  | 'beta1'
+  | 'beta2'
+  | 'augmentProbability'
+  | 'validationWindows'
+>;
 
-export function createMaeTraining(options: MaeTrainingOptions): MaeTraining {
-  const { config, steps, batchSize } = options;
+/** A fresh MAE with its batches and validation windows, ready for createTraining. */
+export function createMaeTrainable(options: MaeTrainableOptions): MaeTrainable {
+  const { config, batchSize } = options;
   const channels = options.channels ?? 1;
   const seed = options.seed ?? 0;
-  if (!Number.isInteger(steps) || steps < 1)
-    throw new RangeError(`Steps must be ≥ 1, not ${steps}.`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new RangeError(`The batch size must be ≥ 1, not ${batchSize}.`);
-  }
   const source = createWindowSource(options.train, config, channels);
   const validationSource = options.validation
     ? createWindowSource(options.validation, config, channels)
     : source;
   const model = createMae(config, { seed, channels });
-  const optimizer = new AdamW(model.params, {
-    beta1: options.beta1 ?? 0.9,
-    beta2: options.beta2 ?? 0.98,
-    weightDecay: options.weightDecay ?? 0.01,
-  });
-  let history: MaeHistory = { loss: [], validation: [] };
-  let startStep = 0;
-  try {
-    if (options.resume) {
-      const saved = readMaeCheckpointConfig(options.resume);
-      if (!sameConfig(saved.model, config) || saved.channels !== channels) {
-        throw new CheckpointError(
-          'This checkpoint was trained with other model settings; load it with its own config.',
-        );
-      }
-      loadWeights(model.params, options.resume);
-      if (options.resume.optimizer) optimizer.restore(options.resume.optimizer);
-      history = readHistory(options.resume);
-      startStep = options.resume.step;
-    }
-  } catch (error) {
-    model.dispose();
-    optimizer.dispose();
-    throw error;
-  }
-  const { lr: schedule, momentum: momentumSchedule } = scheduleFor(options);
   const trainStep = maeTrainStep(model, source, {
     batchSize,
     seed,
-    augmentProbability: options.augmentProbability,
+    augmentProbability: options.augmentProbability ?? (config.augment ? AUGMENT_PROBABILITY : 0),
   });
   const validation = createMaeValidation(validationSource, model, {
     count: options.validationWindows ?? 16,
     seed,
     batchSize,
   });
-
-  const training: MaeTraining = {
+  return {
+    modelId: MAE_MODEL_ID,
+    modelVersion: MAE_MODEL_VERSION,
     model,
-    optimizer,
-    schedule,
-    momentumSchedule,
     source,
     validation,
     trainStep,
-    history,
-    startStep,
-    async validate(step) {
-      const metrics = await validation.evaluate(model);
-      history.validation.push({ step, ...metrics });
-      return metrics;
+    params: model.params,
+    checkpointConfig: () => maeCheckpointConfig(model),
+    resumeProblem(checkpoint) {
+      const saved = readMaeCheckpointConfig(checkpoint);
+      return sameConfig(saved.model, config) && saved.channels === channels
+        ? undefined
+        : 'This checkpoint was trained with other model settings; load it with its own config.';
     },
-    capture(step) {
-      return captureCheckpoint({
-        modelId: MAE_MODEL_ID,
-        modelVersion: MAE_MODEL_VERSION,
-        config: maeCheckpointConfig(model),
-        step,
-        params: model.params,
-        optimizer,
-        history: { loss: [...history.loss], validation: history.validation.map((v) => ({ ...v })) },
-      });
+    step: {
+      kind: 'loss',
+      loss: trainStep,
+      adam: { beta1: options.beta1 ?? 0.9, beta2: options.beta2 ?? 0.98 },
     },
-    loopOptions(hooks = {}) {
-      return {
-        params: model.params,
-        optimizer,
-        schedule,
-        momentumSchedule,
-        steps,
-        startStep,
-        batchSize,
-        trainStep,
-        clipNorm: options.clipNorm,
-        validateEvery: options.validateEvery,
-        validate: (step) => training.validate(step),
-        checkpointEvery: options.checkpointEvery,
-        onCheckpoint: hooks.onCheckpoint,
-        onMetrics: (metrics) => {
-          history.loss.push(metrics.loss);
-          hooks.onMetrics?.(metrics);
-        },
-        yieldStep: hooks.yieldStep,
-        pause: hooks.pause,
-        syncAt: hooks.syncAt,
-        readEvery: hooks.readEvery,
-        now: hooks.now,
-      };
-    },
-    run(hooks) {
-      return trainLoop(training.loopOptions(hooks));
-    },
+    validate: () => validation.evaluate(model),
+    dispose: () => model.dispose(),
+  };
+}
+
+export function createMaeTraining(options: MaeTrainingOptions): MaeTraining {
+  checkTrainingSize(options.steps, options.batchSize);
+  const trainable = createMaeTrainable(options);
+  let training: Training;
+  try {
+    training = createTraining(trainable, options);
+  } catch (error) {
+    trainable.dispose();
+    throw error;
+  }
+  return {
+    ...training,
+    model: trainable.model,
+    optimizer: training.optimizer!,
+    source: trainable.source,
+    validation: trainable.validation,
+    trainStep: trainable.trainStep,
     dispose() {
-      model.dispose();
-      optimizer.dispose();
+      training.dispose();
+      trainable.dispose();
     },
   };
-  return training;
 }

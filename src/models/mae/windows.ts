@@ -4,16 +4,12 @@
  * augmentation, a random periodic sub-pixel translation of each window (Fourier shift theorem).
  */
 import { IDENTITY, mapTrajectory } from '../../data/augment/gridMap';
+import type { TrajectoryArray } from '../../data/trajectories';
 import type { Rng } from '../../pde/random';
 import type { MaeConfig } from './config';
 import { fourierResample } from './resample';
 
-/** A dataset as the generators and importers produce it. */
-export interface TrajectoryArray {
-  /** [N, T, X, Y, C] */
-  readonly data: Float32Array;
-  readonly shape: readonly [number, number, number, number, number];
-}
+export type { TrajectoryArray } from '../../data/trajectories';
 
 /** The dataset on the model's grid: [trajectories, frames, size, size, channels]. */
 export interface WindowSource {

@@ -45,6 +45,8 @@ export interface Checkpoint {
   step: number;
   weights: NamedTensorData[];
   optimizer?: OptimizerState;
+  /** Models trained by several optimizers (DINo: codes, decoder, dynamics) keep each by name. */
+  optimizers?: Record<string, OptimizerState>;
   history?: Json;
   run?: CheckpointRun;
 }
@@ -56,6 +58,7 @@ export interface CheckpointSource {
   step: number;
   params: Params;
   optimizer?: AdamW;
+  optimizers?: Readonly<Record<string, AdamW>>;
   history?: Json;
 }
 
@@ -71,6 +74,11 @@ export async function captureCheckpoint(source: CheckpointSource): Promise<Check
     weights: await source.params.snapshot(),
   };
   if (source.optimizer) checkpoint.optimizer = await source.optimizer.snapshot();
+  if (source.optimizers) {
+    const named = Object.entries(source.optimizers);
+    const states = await Promise.all(named.map(([, optimizer]) => optimizer.snapshot()));
+    checkpoint.optimizers = Object.fromEntries(named.map(([name], i) => [name, states[i]!]));
+  }
   if (source.history !== undefined) checkpoint.history = source.history;
   return checkpoint;
 }
@@ -81,6 +89,14 @@ interface TensorEntry {
   offset: number;
 }
 
+interface OptimizerHeader {
+  kind: 'adamw';
+  step: number;
+  hyper: AdamWHyperparameters;
+  m: TensorEntry[];
+  v: TensorEntry[];
+}
+
 interface Header {
   format: string;
   version: number;
@@ -89,13 +105,8 @@ interface Header {
   config: Json;
   step: number;
   weights: TensorEntry[];
-  optimizer?: {
-    kind: 'adamw';
-    step: number;
-    hyper: AdamWHyperparameters;
-    m: TensorEntry[];
-    v: TensorEntry[];
-  };
+  optimizer?: OptimizerHeader;
+  optimizers?: Record<string, OptimizerHeader>;
   history?: Json;
   run?: CheckpointRun;
   /** CRC-32 of the payload bytes. */
@@ -129,10 +140,15 @@ export function encodeCheckpoint(checkpoint: Checkpoint): Uint8Array {
     weights: place(checkpoint.weights),
   };
   const tensors = [...checkpoint.weights];
-  if (checkpoint.optimizer) {
-    const { kind, step, hyper, m, v } = checkpoint.optimizer;
-    header.optimizer = { kind, step, hyper, m: place(m), v: place(v) };
+  const placeOptimizer = ({ kind, step, hyper, m, v }: OptimizerState): OptimizerHeader => {
     tensors.push(...m, ...v);
+    return { kind, step, hyper, m: place(m), v: place(v) };
+  };
+  if (checkpoint.optimizer) header.optimizer = placeOptimizer(checkpoint.optimizer);
+  if (checkpoint.optimizers) {
+    header.optimizers = Object.fromEntries(
+      Object.entries(checkpoint.optimizers).map(([name, state]) => [name, placeOptimizer(state)]),
+    );
   }
   if (checkpoint.history !== undefined) header.history = checkpoint.history;
   if (checkpoint.run !== undefined) {
@@ -220,17 +236,16 @@ export function decodeCheckpoint(bytes: Uint8Array, options: DecodeOptions = {})
     step: header.step,
     weights,
   };
-  if (header.optimizer) {
-    const { kind, step, hyper, m, v } = header.optimizer;
-    checkpoint.optimizer = {
+  const expected = new Map(weights.map((w) => [w.name, w.shape]));
+  const readOptimizer = ({ kind, step, hyper, m, v }: OptimizerHeader): OptimizerState => {
+    const state: OptimizerState = {
       kind,
       step,
       hyper,
       m: read(m, 'first moment'),
       v: read(v, 'second moment'),
     };
-    const expected = new Map(weights.map((w) => [w.name, w.shape]));
-    for (const list of [checkpoint.optimizer.m, checkpoint.optimizer.v]) {
+    for (const list of [state.m, state.v]) {
       const unknown = list.filter((t) => {
         const shape = expected.get(t.name);
         return !shape || shape.join() !== t.shape.join();
@@ -241,11 +256,20 @@ export function decodeCheckpoint(bytes: Uint8Array, options: DecodeOptions = {})
         );
       }
     }
+    return state;
+  };
+  if (header.optimizer) checkpoint.optimizer = readOptimizer(header.optimizer);
+  const optimizerHeaders = Object.values(header.optimizers ?? {});
+  if (header.optimizers) {
+    checkpoint.optimizers = Object.fromEntries(
+      Object.entries(header.optimizers).map(([name, h]) => [name, readOptimizer(h)]),
+    );
   }
   if (header.payloadCrc32 !== undefined) {
     const entries = [
       ...header.weights,
       ...(header.optimizer ? [...header.optimizer.m, ...header.optimizer.v] : []),
+      ...optimizerHeaders.flatMap((h) => [...h.m, ...h.v]),
     ];
     const floats = entries.reduce((end, e) => Math.max(end, e.offset + sizeOf(e.shape)), 0);
     const region =
@@ -310,12 +334,18 @@ function checkHeader(header: Header, options: DecodeOptions): void {
     }
   };
   checkEntries(header.weights, 'weight');
-  if (header.optimizer !== undefined) {
-    const o = header.optimizer;
+  const checkOptimizer = (o: OptimizerHeader | undefined) => {
     if (o?.kind !== 'adamw') fail(`unknown optimizer "${String(o?.kind)}"`);
-    if (!Number.isInteger(o.step) || o.step < 0) fail('the optimizer step is invalid');
-    checkEntries(o.m, 'first moment');
-    checkEntries(o.v, 'second moment');
+    if (!Number.isInteger(o!.step) || o!.step < 0) fail('the optimizer step is invalid');
+    checkEntries(o!.m, 'first moment');
+    checkEntries(o!.v, 'second moment');
+  };
+  if (header.optimizer !== undefined) checkOptimizer(header.optimizer);
+  if (header.optimizers !== undefined) {
+    if (typeof header.optimizers !== 'object' || header.optimizers === null) {
+      fail('the optimizers are not an object');
+    }
+    Object.values(header.optimizers).forEach(checkOptimizer);
   }
   if (
     header.payloadCrc32 !== undefined &&

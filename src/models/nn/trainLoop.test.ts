@@ -59,7 +59,13 @@ const schedule: Schedule = warmupCosineSchedule({
   min: 1e-4,
 });
 
-function baseOptions(seed: number, steps: number): TrainLoopOptions & { fullLoss: () => number } {
+type LossStepOptions = TrainLoopOptions & {
+  optimizer: AdamW;
+  trainStep: (index: number) => tf.Scalar;
+  fullLoss: () => number;
+};
+
+function baseOptions(seed: number, steps: number): LossStepOptions {
   const { params, trainStep, fullLoss } = regression(seed);
   return {
     params,

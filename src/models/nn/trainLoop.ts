@@ -37,9 +37,26 @@ export interface StepMetrics {
   validation?: Record<string, number>;
 }
 
+/**
+ * A model's own update for step `index` at learning rate `lr` (its own optimizers and cadences):
+ * the loss to report and the gradient norm, both owned by the caller from then on.
+ */
+export type StepUpdate = (
+  index: number,
+  lr: number,
+  beta1?: number,
+) => { loss: tf.Scalar; gradNorm: tf.Scalar };
+
+/** Give `optimizer` and `trainStep` (the loop differentiates and steps), or the model's `update`. */
 export interface TrainLoopOptions {
   params: Params;
-  optimizer: AdamW;
+  optimizer?: AdamW;
+  /**
+   * The model's loss for step `index` (0-based, also the schedule's argument), as a scalar built
+   * from the params' variables. The loop differentiates it and disposes everything it creates.
+   */
+  trainStep?: (index: number) => tf.Scalar;
+  update?: StepUpdate;
   schedule: Schedule;
   /** Optional β₁ per step (OneCycle's momentum cycling). */
   momentumSchedule?: Schedule;
@@ -49,12 +66,7 @@ export interface TrainLoopOptions {
   startStep?: number;
   /** Samples per step, for samples/s. */
   batchSize: number;
-  /**
-   * The model's loss for step `index` (0-based, also the schedule's argument), as a scalar built
-   * from the params' variables. The loop differentiates it and disposes everything it creates.
-   */
-  trainStep: (index: number) => tf.Scalar;
-  /** Clip the global gradient norm to this value (PyTorch clip_grad_norm_). */
+  /** Clip the global gradient norm to this value (PyTorch clip_grad_norm_; loss steps only). */
   clipNorm?: number;
   validateEvery?: number;
   /** Runs after every `validateEvery` steps and after the last step. */
@@ -118,7 +130,10 @@ export class NonFiniteLossError extends Error {
 }
 
 export async function trainLoop(options: TrainLoopOptions): Promise<TrainLoopResult> {
-  const { params, optimizer, schedule, steps, trainStep } = options;
+  const { params, schedule, steps, optimizer, trainStep, update } = options;
+  if (!update && !(optimizer && trainStep)) {
+    throw new TypeError('trainLoop needs either an optimizer and a trainStep, or an update.');
+  }
   const now = options.now ?? (() => performance.now());
   const startStep = options.startStep ?? 0;
   const readEvery = options.readEvery ?? DEFAULT_READ_EVERY;
@@ -191,7 +206,9 @@ export async function trainLoop(options: TrainLoopOptions): Promise<TrainLoopRes
       const index = completed;
       const started = now();
       const lr = schedule(index);
-      const { loss, gradNorm } = runStep(index, lr);
+      const { loss, gradNorm } = update
+        ? update(index, lr, options.momentumSchedule?.(index))
+        : runStep(optimizer!, trainStep!, index, lr);
       completed += 1;
       const stepMs = now() - started;
       readout.push({ step: completed, lr, stepMs }, loss, gradNorm);
@@ -215,7 +232,12 @@ export async function trainLoop(options: TrainLoopOptions): Promise<TrainLoopRes
   return { step: completed, loss: lastLoss };
 
   /** Queues one step's gradients and update; returns its loss and gradient norm (caller owns). */
-  function runStep(index: number, lr: number): { loss: tf.Scalar; gradNorm: tf.Scalar } {
+  function runStep(
+    optimizer: AdamW,
+    trainStep: (index: number) => tf.Scalar,
+    index: number,
+    lr: number,
+  ): { loss: tf.Scalar; gradNorm: tf.Scalar } {
     const { value, grads } = tf.variableGrads(() => trainStep(index), variables);
     const named: Record<string, tf.Tensor> = {};
     for (const [tfName, grad] of Object.entries(grads)) {

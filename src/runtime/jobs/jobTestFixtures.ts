@@ -7,7 +7,7 @@ import { createMae } from '../../models/mae/model';
 import { captureCheckpoint, encodeCheckpoint } from '../../models/nn/checkpoint';
 import type { LabStorage } from '../../storage/labStorage';
 import { withOpenStorage } from '../../storage/testDb';
-import { checkpointIdOf } from './trainModelConfig';
+import { checkpointIdOf } from '../../storage/checkpointRecords';
 
 type Open = () => Promise<LabStorage>;
 

@@ -10,7 +10,9 @@ import { uniqueDbName } from '../../storage/testDb';
 import { JobRunner } from '../jobRunner';
 import { JOB_CANCELLED, type JobEvent } from '../protocol';
 import { trainModel } from './trainModel';
-import { checkpointIdOf, type TrainModelParams, type TrainOptions } from './trainModelConfig';
+import type { TrainOptions } from '../../models/trainOptions';
+import { checkpointIdOf } from '../../storage/checkpointRecords';
+import type { TrainModelParams } from './trainModelConfig';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -74,7 +76,6 @@ const options = (overrides: Partial<TrainOptions> = {}): TrainOptions => ({
   warmupFraction: 0.2,
   weightDecay: 0.01,
   clipNorm: 1,
-  augment: true,
   seed: 5,
   validateEvery: 8,
   checkpointEvery: 10,
@@ -137,13 +138,15 @@ describe('trainModel job', () => {
     expect(snapshots.map((s) => s.step)).toEqual([0, 8, 16, 24]);
     const [B, T, X, Y, C] = snapshots[0]!.data.shape;
     expect([B, T, X, Y, C]).toEqual([2, 4, 16, 16, 1]);
-    expect(snapshots[0]!.data.reconstruction).toHaveLength(B * T * X * Y * C);
-    expect(snapshots[0]!.data.pixelMask).toHaveLength(B * T * X * Y);
+    const picture = snapshots[0]!.data;
+    if (picture.kind !== 'reconstruction') throw new Error(`a ${picture.kind} snapshot`);
+    expect(picture.reconstruction).toHaveLength(B * T * X * Y * C);
+    expect(picture.pixelMask).toHaveLength(B * T * X * Y);
     const names = new Set(events.flatMap((e) => (e.type === 'metric' ? [e.name] : [])));
-    for (const name of ['lr', 'gradNorm', 'stepMs', 'samplesPerSecond', 'valLoss']) {
+    for (const name of ['lr', 'gradNorm', 'stepMs', 'samplesPerSecond', 'val.mse', 'val.relL2']) {
       expect(names).toContain(name);
     }
-    expect(names).toContain('maskedRelL2Linear');
+    expect(names).toContain('val.relL2Linear');
 
     expect(result).toMatchObject({
       runId: 'run-1',
@@ -244,7 +247,7 @@ describe('trainModel job', () => {
   it('fails with a clear message when the loss is not finite, and records the failure', async () => {
     const datasetId = await saveDataset(4, 4, true);
     const before = tf.memory().numTensors;
-    const p = params(datasetId, { options: options({ augment: false }) });
+    const p = params(datasetId, { config: { ...MAE_PRESETS.tiny.config, augment: false } });
     await expect(new JobRunner().run('n', job, p, () => {})).rejects.toThrow(
       /Training diverged at step 1: loss NaN/,
     );

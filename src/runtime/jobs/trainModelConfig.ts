@@ -1,35 +1,15 @@
 /** The training job's parameters and result: plain data the UI may import. */
-import type { MaeConfig } from '../../models/mae/config';
-
-export type TrainSchedule = 'one-cycle' | 'warmup-cosine';
-
-/** How to train: the Train panel's settings, stored with every run. */
-export interface TrainOptions {
-  steps: number;
-  batchSize: number;
-  peakLr: number;
-  schedule: TrainSchedule;
-  /** One-cycle: share of steps rising to the peak; warm-up + cosine: share of warm-up steps. */
-  warmupFraction: number;
-  weightDecay: number;
-  /** Global gradient-norm clipping; 0 turns it off. */
-  clipNorm: number;
-  /** MAE-PDE's Fourier-shift augmentation on half of the batches. */
-  augment: boolean;
-  seed: number;
-  validateEvery: number;
-  checkpointEvery: number;
-  /** Steps between two reconstruction pictures of the fixed validation samples. */
-  snapshotEvery: number;
-}
+import type { ModelId } from '../../models/catalog';
+import type { TrainOptions } from '../../models/trainOptions';
 
 export interface TrainModelParams {
   /** The run record this job writes (created on a fresh start, continued on resume). */
   runId: string;
   /** A name for the run, shown in the runs table. */
   runName: string;
-  modelId: 'mae';
-  config: MaeConfig;
+  modelId: ModelId;
+  /** The model's settings (its catalog entry's schema values). */
+  config: Record<string, number | string | boolean>;
   datasetId: string;
   options: TrainOptions;
   /** Continue this checkpoint's run: its weights, optimizer, step and history. */
@@ -41,24 +21,27 @@ export interface TrainModelResult {
   step: number;
   loss: number;
   checkpointId: string;
-  /** The last validation: MAE and baselines' masked-region errors. */
+  /** The last validation, by the model's metric ids. */
   finalMetrics: Record<string, number>;
 }
 
-/** The id of a run's checkpoint: one per run, replaced by each newer one. */
-export function checkpointIdOf(runId: string): string {
-  return `${runId}:latest`;
-}
-
-/** Metric names the job emits, one per step or per validation. */
-export const TRAIN_METRICS = {
+/** Metric names the job emits once per step. */
+export const STEP_METRICS = {
   loss: 'loss',
   lr: 'lr',
   gradNorm: 'gradNorm',
   stepMs: 'stepMs',
   samplesPerSecond: 'samplesPerSecond',
-  valLoss: 'valLoss',
-  relL2: 'maskedRelL2',
-  relL2Linear: 'maskedRelL2Linear',
-  relL2Nearest: 'maskedRelL2Nearest',
 } as const;
+
+const VALIDATION_PREFIX = 'val.';
+
+/** The event name of one of the model's validation metrics. */
+export function validationMetricName(id: string): string {
+  return VALIDATION_PREFIX + id;
+}
+
+/** The model's metric id of a validation event name, or undefined for a per-step metric. */
+export function validationMetricId(name: string): string | undefined {
+  return name.startsWith(VALIDATION_PREFIX) ? name.slice(VALIDATION_PREFIX.length) : undefined;
+}

@@ -10,7 +10,7 @@ import { captureCheckpoint, encodeCheckpoint } from '../../models/nn/checkpoint'
 import { deleteLabDb } from '../../storage/db';
 import { openLabStorage, type LabStorage } from '../../storage/labStorage';
 import { uniqueDbName, withOpenStorage } from '../../storage/testDb';
-import { checkpointIdOf } from '../jobs/trainModelConfig';
+import { checkpointIdOf } from '../../storage/checkpointRecords';
 import type { MaskPreviewRequest, ReconstructionSource } from './config';
 import { MaskPreviewer } from './maskPreview';
 
@@ -84,7 +84,6 @@ async function saveModel(
             warmupFraction: 0.2,
             weightDecay: 0.01,
             clipNorm: 1,
-            augment: false,
             seed,
             validateEvery: 5,
             checkpointEvery: 5,
@@ -99,7 +98,7 @@ async function saveModel(
           latestCheckpointId: checkpointIdOf(runId),
         },
         payload: {
-          history: { step: [], loss: [], lr: [], valStep: [], valLoss: [], valRelL2: [] },
+          history: { step: [], loss: [], lr: [], valStep: [], val: {} },
         },
       });
       const summary = await storage.checkpoints.put({

@@ -14,7 +14,7 @@ import { oneCycleSchedule } from '../../models/nn/schedules';
 import { deleteLabDb } from '../../storage/db';
 import { openLabStorage } from '../../storage/labStorage';
 import { uniqueDbName } from '../../storage/testDb';
-import { checkpointIdOf } from '../jobs/trainModelConfig';
+import { checkpointIdOf } from '../../storage/checkpointRecords';
 import { PRETRAINED_RUN_ID } from './config';
 import { installPretrained } from './installPretrained';
 
@@ -138,7 +138,7 @@ describe('installPretrained', () => {
       expect(history.lr[0]).toBeCloseTo(lr(0), 12);
       expect(history.lr.at(-1)).toBeCloseTo(lr(STEPS - 1), 12);
       expect(history.valStep).toEqual([6, 12]);
-      expect(history.valRelL2).toEqual([0.9, 0.6]);
+      expect(history.val.relL2).toEqual([0.9, 0.6]);
     } finally {
       storage.close();
     }

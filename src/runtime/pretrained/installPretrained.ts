@@ -13,9 +13,15 @@ import {
   PRETRAINED_MAE_MANIFEST,
 } from '../../models/mae/pretrained';
 import type { LabStorage } from '../../storage/labStorage';
-import { emptyHistory, type RunHistory, type RunRecordMeta } from '../../storage/runRecords';
+import {
+  emptyHistory,
+  pushValidation,
+  type RunHistory,
+  type RunRecordMeta,
+} from '../../storage/runRecords';
 import { errorMessage } from '../../util/errorMessage';
-import { checkpointIdOf, type TrainOptions } from '../jobs/trainModelConfig';
+import type { TrainOptions } from '../../models/trainOptions';
+import { checkpointIdOf } from '../../storage/checkpointRecords';
 import { PRETRAINED_RUN_ID, type PretrainedInstall } from './config';
 
 /** Where the shipped model was trained: a dataset made in Node, not one saved in this browser. */
@@ -83,7 +89,6 @@ export async function installPretrained(
       warmupFraction: PRETRAIN_SCHEDULE.pctStart,
       weightDecay: PRETRAIN_SCHEDULE.weightDecay,
       clipNorm: 0,
-      augment: PRETRAIN_SCHEDULE.augmentProbability > 0,
       steps: manifest.training.steps,
       batchSize: manifest.training.batchSize,
       peakLr: manifest.training.peakLr,
@@ -110,7 +115,7 @@ export async function installPretrained(
               relL2: all.relL2,
               relL2Linear: all.relL2Linear,
               relL2Nearest: all.relL2Nearest,
-              ...(last >= 0 ? { mse: history.valLoss[last]! } : {}),
+              ...(last >= 0 && history.val.mse ? { mse: history.val.mse[last]! } : {}),
             },
           }
         : {}),
@@ -165,9 +170,14 @@ export function pretrainingHistory(
   if (Array.isArray(validation)) {
     for (const entry of validation as ValidationEntry[]) {
       if (typeof entry?.step !== 'number' || typeof entry.relL2 !== 'number') continue;
-      history.valStep.push(entry.step);
-      history.valRelL2.push(entry.relL2);
-      history.valLoss.push(typeof entry.mse === 'number' ? entry.mse : Number.NaN);
+      const { step, ...metrics } = entry;
+      pushValidation(
+        history,
+        step,
+        Object.fromEntries(
+          Object.entries(metrics).filter((e): e is [string, number] => typeof e[1] === 'number'),
+        ),
+      );
     }
   }
   return history;

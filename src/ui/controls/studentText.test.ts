@@ -7,7 +7,7 @@ import { PDE_CATALOG } from '../../pde/catalog';
 import { INITIAL_CONDITIONS } from '../../pde/initial/registry';
 import type { Schema } from '../../schema/params';
 import { maskSchema } from '../../state/maskSchema';
-import { trainSchema } from '../../state/trainSchema';
+import { trainSchema } from '../../models/trainOptions';
 import { splitExplanation } from './explanationText';
 
 const JARGON =

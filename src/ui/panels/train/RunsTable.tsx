@@ -1,7 +1,7 @@
 /**
  * The recorded runs, one row each: a tick to overlay its loss curve, its name and start, model,
- * mask ratio, peak learning rate and batch, progress and status, final loss and hidden-patch
- * errors next to linear interpolation, and Export / Delete. Narrow enough for a 1280 px window;
+ * mask ratio, peak learning rate and batch, progress and status, final loss and the model's
+ * validation error next to its baseline's, and Export / Delete. Narrow enough for a 1280 px window;
  * narrower screens scroll it sideways.
  */
 import { useId } from 'react';
@@ -10,7 +10,7 @@ import { useTrain, type RunSummary } from '../../../state/trainStore';
 import { CHECKPOINT_FILE_EXTENSION } from '../../../storage/checkpointFileName';
 import { downloadFile } from '../../downloadFile';
 import { formatValue } from '../../format';
-import { MISSING, runLearningRateText, runMaskRatioText, runModelText } from './runText';
+import { MISSING, runErrors, runLearningRateText, runMaskRatioText, runModelText } from './runText';
 
 const value = (v: number | undefined) => (v === undefined ? MISSING : formatValue(v));
 
@@ -67,15 +67,15 @@ export function RunsTable() {
                 Final loss
               </th>
               <th scope="colgroup" colSpan={2} className="train-runs__group">
-                Hidden-patch error
+                Validation error
               </th>
               <th scope="col" rowSpan={2}>
                 <span className="visually-hidden">Actions</span>
               </th>
             </tr>
             <tr>
-              <th scope="col">MAE</th>
-              <th scope="col">Linear interp.</th>
+              <th scope="col">Model</th>
+              <th scope="col">Baseline</th>
             </tr>
           </thead>
           <tbody>
@@ -83,7 +83,8 @@ export function RunsTable() {
               const { meta } = run;
               const busy = runningId === run.id;
               const hasCheckpoint = checkpointSteps[run.id] !== undefined;
-              const model = runModelText(meta.config);
+              const model = runModelText(meta.modelId, meta.config);
+              const errors = runErrors(meta);
               return (
                 <tr key={run.id}>
                   <td>
@@ -112,8 +113,8 @@ export function RunsTable() {
                   </td>
                   <td title={meta.error}>{busy ? 'running' : meta.status}</td>
                   <td>{value(meta.finalLoss)}</td>
-                  <td>{value(meta.finalMetrics?.relL2)}</td>
-                  <td>{value(meta.finalMetrics?.relL2Linear)}</td>
+                  <td>{value(errors.model)}</td>
+                  <td title={errors.baselineLabel}>{value(errors.baseline)}</td>
                   <td className="train-runs__actions">
                     <button
                       type="button"

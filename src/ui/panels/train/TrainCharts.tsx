@@ -1,8 +1,10 @@
 /**
- * The run in progress: train and validation loss (log scale), learning rate, speed and errors.
- * The step axis of both charts can switch to a log scale, to see the first steps of a long run.
+ * The run in progress: train and validation loss (log scale), learning rate, speed and the
+ * model's own validation metrics. The step axis of both charts can switch to a log scale, to see
+ * the first steps of a long run.
  */
 import { useMemo, useState } from 'react';
+import { modelEntry } from '../../../models/catalog';
 import { useTrain } from '../../../state/trainStore';
 import { DetailsToggle } from '../../controls/Explained';
 import { formatMs, formatValue } from '../../format';
@@ -21,9 +23,11 @@ export function TrainCharts() {
   const live = useTrain((s) => s.live);
   const [logSteps, setLogSteps] = useState(false);
   const xaxis = stepAxisLayout(logSteps ? 'log' : 'linear');
+  const entry = live ? modelEntry(live.modelId) : undefined;
   const view = useMemo(() => {
-    if (!live) return undefined;
+    if (!live || !entry) return undefined;
     const h = live.history;
+    const validationLoss = entry.metrics.find((m) => m.chart === 'loss');
     return {
       loss: [
         {
@@ -39,7 +43,7 @@ export function TrainCharts() {
           mode: 'lines+markers' as const,
           name: 'validation',
           x: h.valStep.slice(),
-          y: h.valLoss.slice(),
+          y: (validationLoss ? h.val[validationLoss.id] : undefined)?.slice() ?? [],
           line: { width: 2 },
         },
       ],
@@ -56,12 +60,12 @@ export function TrainCharts() {
       step: h.step.at(-1) ?? 0,
       stepMs: live.stepMs,
       samplesPerSecond: live.samplesPerSecond,
-      errors: { ...live.errors },
+      latest: { ...live.latest },
     };
     // `version` changes whenever the live arrays grow.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [live, version]);
-  if (!live || !view) return null;
+  }, [live, entry, version]);
+  if (!live || !view || !entry) return null;
 
   return (
     <div className="card train-charts">
@@ -80,24 +84,19 @@ export function TrainCharts() {
           <dt>Samples/s</dt>
           <dd>{view.samplesPerSecond === undefined ? '–' : formatValue(view.samplesPerSecond)}</dd>
         </div>
-        <div>
-          <dt>Hidden-patch error, MAE</dt>
-          <dd>{view.errors.mae === undefined ? '–' : formatValue(view.errors.mae)}</dd>
-        </div>
-        <div>
-          <dt>Linear interpolation</dt>
-          <dd>{view.errors.linear === undefined ? '–' : formatValue(view.errors.linear)}</dd>
-        </div>
-        <div>
-          <dt>Nearest visible</dt>
-          <dd>{view.errors.nearest === undefined ? '–' : formatValue(view.errors.nearest)}</dd>
-        </div>
+        {entry.metrics
+          .filter((metric) => metric.chart !== 'loss')
+          .map((metric) => (
+            <div key={metric.id}>
+              <dt>{metric.label}</dt>
+              <dd>
+                {view.latest[metric.id] === undefined ? '–' : formatValue(view.latest[metric.id]!)}
+              </dd>
+            </div>
+          ))}
       </dl>
-      <p className="muted small">
-        Errors compare each fill with the original on the hidden pixels of the same validation
-        windows: 0 is perfect; 1 is no better than filling them with zeros.
-      </p>
-      <DetailsToggle details="Masked-region relative L2 error = ‖fill − original‖ / ‖original‖ over the hidden pixels." />
+      <p className="muted small">{entry.metricsNote.text}</p>
+      <DetailsToggle details={entry.metricsNote.details} />
       {view.step > 0 ? <StepAxisToggle log={logSteps} onChange={setLogSteps} /> : null}
       {view.step > 0 ? (
         <div className="train-charts__plots">
@@ -107,7 +106,7 @@ export function TrainCharts() {
             data={view.loss}
             layout={{
               xaxis,
-              yaxis: { title: { text: 'masked-patch MSE' }, type: 'log' },
+              yaxis: { title: { text: entry.lossLabel }, type: 'log' },
               legend: { orientation: 'h', y: 1.12 },
             }}
           />

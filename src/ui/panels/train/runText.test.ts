@@ -10,15 +10,15 @@ const config = (over: Record<string, number | string | boolean> = {}): RunRecord
 
 describe('the runs table’s words for a run', () => {
   it('names the preset and the parameter count, whatever the mask ratio', () => {
-    const tiny = runModelText(config());
+    const tiny = runModelText('mae', config());
     expect(tiny.preset).toBe('Tiny');
     expect(tiny.params).toMatch(/^\d+(\.\d+)? k params$/);
-    expect(runModelText(config({ maskRatio: 0.5 }))).toEqual(tiny);
-    expect(runModelText(config({ width: 48 })).preset).toBe('Custom');
-    expect(runModelText(config({ width: 48 })).params).not.toBe(tiny.params);
+    expect(runModelText('mae', config({ maskRatio: 0.5 }))).toEqual(tiny);
+    expect(runModelText('mae', config({ width: 48 })).preset).toBe('Custom');
+    expect(runModelText('mae', config({ width: 48 })).params).not.toBe(tiny.params);
   });
   it('leaves the count out when the config cannot be counted', () => {
-    expect(runModelText({ maskRatio: 0.75 })).toEqual({ preset: 'Custom' });
+    expect(runModelText('mae', { maskRatio: 0.75 })).toEqual({ preset: 'Custom' });
   });
   it('shows the mask ratio as set, or a dash without one', () => {
     expect(runMaskRatioText(config())).toBe('0.75');

@@ -1,10 +1,11 @@
 /**
- * The Train panel's settings (URL keys `tr.…`): how long and how to train. Defaults follow the
- * recipe study (README, "The training recipe"): 3000 steps of 16 windows, OneCycle to a peak of
- * 1e-2 (at MAE-PDE's 1e-3 the classroom-sized model stays on the "predict the mean" plateau),
- * AdamW weight decay 0.01, clipping at 1 and the Fourier-shift augmentation.
+ * How to train any model: the Train panel's settings (URL keys `tr.…`), the training job's options
+ * and what every run record keeps, declared once. Defaults follow the MAE recipe study (README,
+ * "The training recipe"): 3000 steps of 16 windows, OneCycle to a peak of 1e-2 (at MAE-PDE's 1e-3
+ * the classroom-sized model stays on the "predict the mean" plateau), AdamW weight decay 0.01 and
+ * clipping at 1. What only one model uses (MAE's shift augmentation) lives in its own config.
  */
-import { defineSchema } from '../schema/params';
+import { defaults, defineSchema, type Param, type SchemaValues } from '../schema/params';
 
 export const trainSchema = defineSchema({
   steps: {
@@ -43,6 +44,7 @@ export const trainSchema = defineSchema({
     options: [
       { value: 'one-cycle', label: 'One-cycle (as MAE-PDE)' },
       { value: 'warmup-cosine', label: 'Warm-up, then cosine decay' },
+      { value: 'constant', label: 'Constant (as DINo)' },
     ],
     default: 'one-cycle',
   },
@@ -77,16 +79,6 @@ export const trainSchema = defineSchema({
       'Caps how far one training step can move the weights, so a rare bad batch cannot undo ' +
       'what was learnt; 0 turns the cap off.\n\n' +
       'The largest global gradient norm: gradients with a larger norm are scaled down to it.',
-  },
-  augment: {
-    kind: 'boolean',
-    key: 'tr.aug',
-    label: 'Shift augmentation',
-    default: true,
-    help:
-      'Half of the batches are slid sideways by a random amount. A shifted simulation is still ' +
-      'a valid simulation, so the model sees more varied data for free.\n\n' +
-      'A random sub-grid translation (Fourier shift): a Lie point symmetry of these equations.',
   },
   seed: {
     kind: 'number',
@@ -126,6 +118,31 @@ export const trainSchema = defineSchema({
     max: 10_000,
     default: 25,
     integer: true,
-    help: 'How often the reconstruction of the fixed validation samples is redrawn.',
+    help: 'How often the picture of the model at work on fixed validation samples is redrawn.',
   },
 });
+
+export type TrainOptions = SchemaValues<typeof trainSchema>;
+export type TrainSchedule = TrainOptions['schedule'];
+
+/**
+ * The options of a stored run, upgraded: settings added since it was written take their defaults
+ * and settings since removed are dropped. Values are checked for their type only: a record keeps
+ * what it was trained with (the shipped model's run says "never" with 0 for validateEvery).
+ */
+export function readTrainOptions(stored: Readonly<Record<string, unknown>>): TrainOptions {
+  const options: Record<string, unknown> = { ...defaults(trainSchema) };
+  for (const [name, param] of Object.entries(trainSchema) as [string, Param][]) {
+    const value = stored[name];
+    if (value === undefined) continue;
+    const fits =
+      param.kind === 'number'
+        ? typeof value === 'number' && Number.isFinite(value)
+        : param.kind === 'boolean'
+          ? typeof value === 'boolean'
+          : param.options.some((o) => o.value === value);
+    if (!fits) throw new Error(`"options.${name}" is not a valid ${param.label.toLowerCase()}`);
+    options[name] = value;
+  }
+  return options as TrainOptions;
+}

@@ -1,0 +1,31 @@
+/** A dataset's trajectories as the generators and importers produce them, and its splits. */
+import type { DatasetMeta } from './io/meta';
+
+export interface TrajectoryArray {
+  /** [N, T, X, Y, C] */
+  readonly data: Float32Array;
+  readonly shape: readonly [number, number, number, number, number];
+}
+
+export interface TrajectorySplits {
+  train: TrajectoryArray;
+  /** Undefined when the dataset keeps no validation trajectories: training data validate. */
+  validation?: TrajectoryArray;
+}
+
+/** The train and val trajectories of a dataset, stored in that order along N. */
+export function datasetSplits(
+  meta: Pick<DatasetMeta, 'split'>,
+  payload: { data: Float32Array; shape: readonly number[] },
+): TrajectorySplits {
+  const [N, T, X, Y, C] = payload.shape as [number, number, number, number, number];
+  const perTrajectory = T * X * Y * C;
+  const part = (start: number, count: number): TrajectoryArray => ({
+    data: payload.data.subarray(start * perTrajectory, (start + count) * perTrajectory),
+    shape: [count, T, X, Y, C],
+  });
+  const train = Math.min(meta.split.train, N);
+  const val = Math.min(meta.split.val, N - train);
+  if (train < 1) throw new RangeError('This dataset keeps no trajectory for training.');
+  return { train: part(0, train), ...(val > 0 ? { validation: part(train, val) } : {}) };
+}

@@ -1,0 +1,22 @@
+/**
+ * Every model's worker-side half (tfjs), by id. Adding a model is its folder, a line in
+ * ./catalog.ts and a line here; a catalog entry without its runtime does not compile.
+ */
+import type { ModelId } from './catalog';
+import { maeRuntime } from './mae';
+import type { ModelRuntime } from './runtime';
+
+const MODEL_RUNTIMES: { readonly [Id in ModelId]: ModelRuntime } = {
+  mae: maeRuntime,
+};
+
+export function modelRuntime(id: string): ModelRuntime {
+  const runtime = Object.hasOwn(MODEL_RUNTIMES, id) ? MODEL_RUNTIMES[id as ModelId] : undefined;
+  if (!runtime) {
+    const known = Object.keys(MODEL_RUNTIMES)
+      .map((k) => `"${k}"`)
+      .join(', ');
+    throw new Error(`This lab has no model "${id}" (it knows ${known}).`);
+  }
+  return runtime;
+}
