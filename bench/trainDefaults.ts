@@ -8,13 +8,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CLASSROOM_GROUPS, classroomCorpus, generateClassroomData } from '../src/cli/classroomData';
+import { CLASSROOM_GROUPS, classroomCorpus, generateClassroomData } from '../src/models/mae/cli/classroomData';
 import { MAE_PRESETS } from '../src/models/mae/config';
 import { MODEL_CATALOG } from '../src/models/catalog';
 import { createMaeTraining } from '../src/models/mae/train';
 import { startNodeBackend } from '../src/node/backend';
 import { defaults } from '../src/schema/params';
-import { trainSchema } from '../src/state/trainSchema';
+import { trainSchema } from '../src/models/trainOptions';
 
 const { values } = parseArgs({ options: { 'per-group': { type: 'string', default: '2' } } });
 const perGroup = Number(values['per-group']);
@@ -39,12 +39,11 @@ const training = createMaeTraining({
   steps: options.steps,
   batchSize: options.batchSize,
   peakLr: options.peakLr,
-  schedule: options.schedule as 'one-cycle' | 'warmup-cosine',
+  schedule: options.schedule,
   pctStart: options.warmupFraction,
   warmupSteps: Math.round(options.warmupFraction * options.steps),
   weightDecay: options.weightDecay,
   clipNorm: options.clipNorm > 0 ? options.clipNorm : undefined,
-  augmentProbability: options.augment ? undefined : 0,
   validationWindows: 64,
   validateEvery: 250,
 });

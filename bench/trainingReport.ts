@@ -1,6 +1,6 @@
 /** The README's "MAE training step" table and what its figures imply for the Train panel's default pretraining. */
 import { defaults } from '../src/schema/params';
-import { trainSchema } from '../src/state/trainSchema';
+import { trainSchema } from '../src/models/trainOptions';
 import type { BackendTraining, TRAINING_BENCH, TrainingRun } from './trainingBench';
 
 export interface TrainingReport {

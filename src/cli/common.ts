@@ -1,6 +1,6 @@
 /** What the Node commands share: flag parsing, durations, and the lab's default mix as data. */
 import { generateMix } from '../data/generateMix';
-import type { TrajectoryArray } from '../models/mae/windows';
+import type { TrajectoryArray } from '../data/trajectories';
 import { buildParamsFrom } from '../state/buildParams';
 import { withDefaultDataset } from '../state/defaultDataset';
 import { defaultSettings } from '../state/settingsStore';

@@ -21,7 +21,7 @@ import {
   startNodeBackend,
 } from '../node/backend';
 import { errorMessage } from '../util/errorMessage';
-import { classroomRequest } from './classroomData';
+import { classroomRequest } from '../models/mae/cli/classroomData';
 
 const COMMON_FLAGS = {
   pde: { type: 'string' },

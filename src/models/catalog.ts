@@ -2,7 +2,7 @@
  * Every model the lab can build, as plain data (no tfjs): what the Model panel lists, explains and
  * generates its controls from. Adding a model is one entry here and its folder beside this file.
  */
-import type { Schema } from '../schema/params';
+import { checkValues, type Schema } from '../schema/params';
 import { maeInfo } from './mae/info';
 import type { ModelSpec, PaperReference } from './types';
 
@@ -52,4 +52,42 @@ export function matchingPreset<S extends Schema, P extends string>(
 /** The paper's abstract page. */
 export function arxivUrl(paper: PaperReference): string {
   return `https://arxiv.org/abs/${paper.arxiv}`;
+}
+
+/** A checkpoint's `config` JSON: every model stores its settings and the channels it reads. */
+export interface SavedModelConfig {
+  model: Record<string, number | string | boolean>;
+  channels: number;
+}
+
+/**
+ * Reads a saved `{ model, channels }` config in one place (Excalidraw's restore): settings added
+ * since it was written take the values models were built with before; returns the problem in
+ * words when it cannot be read.
+ */
+export function restoreModelConfig(
+  entry: ModelSpec,
+  saved: unknown,
+): { ok: true; value: SavedModelConfig } | { ok: false; problem: string } {
+  const { model, channels } = (saved ?? {}) as { model?: unknown; channels?: unknown };
+  if (typeof model !== 'object' || model === null) {
+    return { ok: false, problem: `it holds no ${entry.title} settings` };
+  }
+  const given = { ...entry.settingsAddedLater, ...(model as Record<string, unknown>) };
+  const { accepted, rejected } = checkValues(entry.schema, given);
+  const missing = Object.keys(entry.schema).filter((k) => !(k in given));
+  if (rejected.length || missing.length) {
+    const reasons = [
+      ...rejected.map((r) => `${r.name}: ${r.reason}`),
+      ...(missing.length ? [`missing ${missing.join(', ')}`] : []),
+    ];
+    return { ok: false, problem: `its ${entry.title} settings are invalid: ${reasons.join('; ')}` };
+  }
+  if (typeof channels !== 'number' || !Number.isInteger(channels) || channels < 1) {
+    return { ok: false, problem: 'it does not say how many channels the model reads' };
+  }
+  return {
+    ok: true,
+    value: { model: accepted as SavedModelConfig['model'], channels },
+  };
 }

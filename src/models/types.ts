@@ -51,6 +51,18 @@ export interface ModelMetric {
   chart?: 'loss' | 'relL2';
 }
 
+/**
+ * What masking sees of a reconstructing model: the window it fills (frames of size²), its patch
+ * grid and the share of patches it was trained to fill.
+ */
+export interface MaskedWindow {
+  size: number;
+  frames: number;
+  patchT: number;
+  patchXY: number;
+  maskRatio: number;
+}
+
 /** The kind of live picture of the model at work the Train panel shows. */
 export type SnapshotKind = 'reconstruction' | 'forecast';
 
@@ -83,4 +95,11 @@ export interface ModelSpec<S extends Schema = Schema, P extends string = string>
   snapshotKind: SnapshotKind;
   /** The short name runs are named with ("MAE classroom on …"). */
   runLabel: string;
+  /**
+   * Settings added after checkpoints were first written, with the value every model saved before
+   * then was built with: a saved config that lacks one is read with this value.
+   */
+  settingsAddedLater: Readonly<Partial<SchemaValues<S>>>;
+  /** The window a 'reconstruct' model fills, for masking views. */
+  maskedWindow?(config: SchemaValues<S>): MaskedWindow;
 }

@@ -3,8 +3,8 @@
  * back. Importing builds the file's model once, to check that the lab knows it and that every
  * weight fits its config, then frees it; only then is anything stored (storage/checkpointFile).
  */
-import { MAE_MODEL_ID, maeFromCheckpoint } from '../models/mae/checkpoint';
 import { CheckpointError, type Checkpoint } from '../models/nn/checkpoint';
+import { modelRuntime } from '../models/registry';
 import {
   exportRunFile,
   importRunFile,
@@ -12,26 +12,19 @@ import {
   type ImportedRun,
 } from '../storage/checkpointFile';
 import type { LabStorage } from '../storage/labStorage';
-
-/** Per model id: builds the checkpoint's model (throwing, in words, when it cannot) and frees it. */
-const MODEL_CHECKS: Readonly<Record<string, (checkpoint: Checkpoint) => void>> = {
-  [MAE_MODEL_ID]: (checkpoint) => maeFromCheckpoint(checkpoint).dispose(),
-};
+import { errorMessage } from '../util/errorMessage';
 
 /** Throws a CheckpointError unless the lab can build the checkpoint's model with its weights. */
 export function checkModelCheckpoint(checkpoint: Checkpoint): void {
-  const check = Object.hasOwn(MODEL_CHECKS, checkpoint.modelId)
-    ? MODEL_CHECKS[checkpoint.modelId]
-    : undefined;
-  if (!check) {
-    const known = Object.keys(MODEL_CHECKS)
-      .map((id) => `"${id}"`)
-      .join(', ');
+  let runtime;
+  try {
+    runtime = modelRuntime(checkpoint.modelId);
+  } catch (error) {
     throw new CheckpointError(
-      `This file holds a model of kind "${checkpoint.modelId}", which this lab cannot load (it knows ${known}).`,
+      `This file holds a model of kind "${checkpoint.modelId}", which this lab cannot load: ${errorMessage(error)}`,
     );
   }
-  check(checkpoint);
+  runtime.fromCheckpoint(checkpoint).dispose();
 }
 
 export async function exportCheckpointFile(

@@ -1,5 +1,5 @@
 /**
- * Importing dataset files through the Data panel's store: NaN or ±Infinity are kept but marked,
+ * Importing dataset files (datasetImport.ts): NaN or ±Infinity are kept but marked,
  * with a warning naming where they are, and training refuses them; empty files get a plain answer.
  */
 import 'fake-indexeddb/auto';
@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeHdf5 } from '../data/io/h5file';
 import { encodeNpy } from '../data/io/npy';
 import { datasetProblem } from '../ui/panels/train/trainChecks';
+import { importDatasetFiles } from './datasetImport';
 import { useDatasets } from './datasetsStore';
 import { useHdf5Import } from './hdf5ImportStore';
 import { labStorage } from './storageStore';
@@ -34,7 +35,7 @@ beforeEach(async () => {
 
 describe('importing a .npy dataset', () => {
   it('keeps finite data unmarked and trainable', async () => {
-    await useDatasets.getState().importFiles([npyFile('clean.npy', SHAPE)]);
+    await importDatasetFiles([npyFile('clean.npy', SHAPE)]);
     expect(outcome()).toEqual({ tone: 'info', text: 'Imported “clean.npy” (4 × 2 × 8 × 8 × 1).' });
     expect(record('clean.npy')?.meta.nonFinite).toBeUndefined();
     expect(datasetProblem(record('clean.npy')!.meta, { frames: 2 })).toBeUndefined();
@@ -46,7 +47,7 @@ describe('importing a .npy dataset', () => {
       [PER_TRAJECTORY + 6]: NaN,
       [3 * PER_TRAJECTORY]: Infinity,
     };
-    await useDatasets.getState().importFiles([npyFile('poisoned.npy', SHAPE, planted)]);
+    await importDatasetFiles([npyFile('poisoned.npy', SHAPE, planted)]);
     expect(outcome()?.tone).toBe('problem');
     expect(outcome()?.text).toBe(
       'Imported “poisoned.npy” (4 × 2 × 8 × 8 × 1), but 3 values are not finite numbers ' +
@@ -68,7 +69,7 @@ describe('importing a .npy dataset', () => {
   });
 
   it('answers an empty array in plain words: what is wrong with the file and what to do', async () => {
-    await useDatasets.getState().importFiles([npyFile('empty.npy', [0])]);
+    await importDatasetFiles([npyFile('empty.npy', [0])]);
     expect(outcome()).toEqual({
       tone: 'problem',
       text:
@@ -77,7 +78,7 @@ describe('importing a .npy dataset', () => {
         'the data itself, as an array of shape (trajectories, time steps, x, y, channels) — in ' +
         "Python: np.save('data.npy', u.astype(np.float32)) — and import that file. Nothing else changed.",
     });
-    await useDatasets.getState().importFiles([npyFile('none.npy', [0, 2, 8, 8, 1])]);
+    await importDatasetFiles([npyFile('none.npy', [0, 2, 8, 8, 1])]);
     expect(outcome()?.text).toMatch(
       /^“none\.npy” was not imported: The file holds an empty array \(shape \(0, 2, 8, 8, 1\)\)/,
     );
@@ -93,7 +94,7 @@ describe('importing a foreign HDF5 file', () => {
     const bytes = await writeHdf5((file) => {
       file.create_dataset({ name: 'u', data, shape, dtype: '<f' });
     });
-    await useDatasets.getState().importFiles([new File([bytes as BlobPart], 'field.h5')]);
+    await importDatasetFiles([new File([bytes as BlobPart], 'field.h5')]);
     const pending = useHdf5Import.getState().pending;
     expect(pending?.plan.fields).toEqual(['u']);
     await useHdf5Import.getState().confirm(pending!.plan);

@@ -1,4 +1,7 @@
-/** Saved datasets: building one in the worker, listing, deleting, exporting and importing files. */
+/**
+ * Saved datasets: building one in the worker, listing, deleting and exporting them. Importing
+ * files is datasetImport.ts, which saves through here.
+ */
 import { create } from 'zustand';
 import type { Outcome } from './outcome';
 import type { ExportFile, ExportFormat } from '../data/datasetFiles';
@@ -6,14 +9,9 @@ import type { Summary } from '../storage/types';
 import type { DatasetRecordMeta } from '../storage/datasetRecords';
 import { errorMessage } from '../util/errorMessage';
 import { useJobs } from './jobsStore';
-import { offerAxisMapping } from './hdf5ImportStore';
 import { buildParamsFrom } from './buildParams';
 import { useSettings } from './settingsStore';
 import { labStorage } from './storageStore';
-import { saveImportedDataset } from './saveImported';
-
-/** Imports larger than this are refused before they are read into memory. */
-const MAX_IMPORT_BYTES = 512 * 1024 ** 2;
 
 interface DatasetsState {
   records: Summary<DatasetRecordMeta>[];
@@ -25,8 +23,6 @@ interface DatasetsState {
   stop(): void;
   remove(id: string): Promise<void>;
   exportAs(id: string, format: ExportFormat): Promise<ExportFile[] | undefined>;
-  /** Imports each chosen dataset file; a .json beside a single .npy is taken as its metadata. */
-  importFiles(files: readonly File[]): Promise<void>;
 }
 
 export const useDatasets = create<DatasetsState>()((set, get) => ({
@@ -96,56 +92,4 @@ export const useDatasets = create<DatasetsState>()((set, get) => ({
       return undefined;
     }
   },
-  async importFiles(files) {
-    const sidecars = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
-    const dataFiles = files.filter((f) => !sidecars.includes(f));
-    if (
-      dataFiles.length === 0 ||
-      sidecars.length > 1 ||
-      (sidecars.length === 1 && dataFiles.length > 1)
-    ) {
-      set({
-        outcome: {
-          tone: 'problem',
-          text:
-            dataFiles.length === 0
-              ? 'Choose a dataset file (.npy, .zip or HDF5); a .json only describes one.'
-              : 'Choose one .npy together with its .json, or dataset files without .json.',
-        },
-      });
-      return;
-    }
-    for (const file of dataFiles) await importOne(file, sidecars[0]);
-  },
 }));
-
-async function importOne(file: File, sidecar?: File): Promise<void> {
-  const set = useDatasets.setState;
-  try {
-    for (const f of [file, ...(sidecar ? [sidecar] : [])]) {
-      if (f.size > MAX_IMPORT_BYTES) {
-        throw new Error(
-          `“${f.name}” is ${(f.size / 1e6).toFixed(0)} MB; the lab imports files up to ${MAX_IMPORT_BYTES / 1e6} MB`,
-        );
-      }
-    }
-    const { importDataset } = await import('../data/datasetFiles');
-    const bundle = await importDataset(
-      new Uint8Array(await file.arrayBuffer()),
-      file.name,
-      MAX_IMPORT_BYTES,
-      await sidecar?.text(),
-    );
-    const described = sidecar ? ` with its metadata from “${sidecar.name}”` : '';
-    set({ outcome: await saveImportedDataset({ name: file.name, bundle, described }) });
-    await useDatasets.getState().refresh();
-  } catch (error) {
-    if (offerAxisMapping(error)) return;
-    set({
-      outcome: {
-        tone: 'problem',
-        text: `“${file.name}” was not imported: ${errorMessage(error)} Nothing else changed.`,
-      },
-    });
-  }
-}

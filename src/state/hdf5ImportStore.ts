@@ -71,8 +71,8 @@ export const useHdf5Import = create<Hdf5ImportState>()((set, get) => ({
 }));
 
 /**
- * For datasetsStore.importFiless' catch: opens the mapping step when `error` asks for one, and
- * says whether it did.
+ * For datasetImport's catch: opens the mapping step when `error` asks for one, and says whether
+ * it did.
  */
 export function offerAxisMapping(error: unknown): boolean {
   if (!(error instanceof NeedsAxisMappingError)) return false;

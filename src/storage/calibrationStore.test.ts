@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openCalibrationStore } from './calibrationStore';
 import { openRawDb, uniqueDbName } from './testDb';
-import type { Calibration } from '../runtime/protocol';
+import type { Calibration } from './calibrationTypes';
 
 const calibration: Calibration = {
   key: 'v1 || Chrome || google|swiftshader|| || ANGLE',

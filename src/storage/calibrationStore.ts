@@ -4,7 +4,7 @@
  * data" leaves it alone, and the lab database's layout does not change for it. Works in workers.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Calibration } from '../runtime/protocol';
+import type { Calibration } from './calibrationTypes';
 
 export const CALIBRATION_DB_NAME = 'pde-lab-calibration';
 const STORE = 'calibrations';

@@ -321,10 +321,10 @@ describe('importRunFile', () => {
 
     it('a config the model does not have', async () => {
       expect(await refusal(await edited({ width: 'wide' }))).toMatch(
-        /MAE settings are invalid: width/,
+        /MAE-PDE\) settings are invalid: width/,
       );
       expect(await refusal(await edited({ positions: 'spiral' }))).toMatch(
-        /MAE settings are invalid: positions/,
+        /MAE-PDE\) settings are invalid: positions/,
       );
     });
 

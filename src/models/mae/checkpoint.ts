@@ -1,7 +1,8 @@
 /** MAE checkpoints: what the nn/checkpoint format carries for this model, and loading one back. */
-import { checkValues } from '../../schema/params';
+import { restoreModelConfig } from '../catalog';
 import { loadWeights, CheckpointError, type Checkpoint, type Json } from '../nn/checkpoint';
-import { MAE_SETTINGS_ADDED_LATER, maeSchema, type MaeConfig } from './config';
+import type { MaeConfig } from './config';
+import { maeInfo } from './info';
 import { createMae, type MaeModel } from './model';
 
 export const MAE_MODEL_ID = 'mae';
@@ -30,22 +31,10 @@ export function readMaeCheckpointConfig(checkpoint: Checkpoint): MaeCheckpointCo
       `This MAE checkpoint has version ${checkpoint.modelVersion}; this app reads up to ${MAE_MODEL_VERSION}.`,
     );
   }
-  const config = checkpoint.config as { model?: Record<string, unknown>; channels?: unknown };
-  const given = { ...MAE_SETTINGS_ADDED_LATER, ...config?.model };
-  const { accepted, rejected } = checkValues(maeSchema, given);
-  const missing = Object.keys(maeSchema).filter((k) => !(k in given));
-  if (rejected.length || missing.length) {
-    const reasons = [
-      ...rejected.map((r) => `${r.name}: ${r.reason}`),
-      ...(missing.length ? [`missing ${missing.join(', ')}`] : []),
-    ];
-    throw new CheckpointError(`The checkpoint's MAE settings are invalid: ${reasons.join('; ')}.`);
-  }
-  const channels = config.channels;
-  if (typeof channels !== 'number' || !Number.isInteger(channels) || channels < 1) {
-    throw new CheckpointError('The checkpoint does not say how many channels the model reads.');
-  }
-  return { model: accepted as MaeConfig, channels };
+  const restored = restoreModelConfig(maeInfo, checkpoint.config);
+  if (!restored.ok)
+    throw new CheckpointError(`This checkpoint cannot be read: ${restored.problem}.`);
+  return { model: restored.value.model as MaeConfig, channels: restored.value.channels };
 }
 
 /** A fresh model with the checkpoint's config and weights. */

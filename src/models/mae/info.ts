@@ -1,6 +1,7 @@
 /** The MAE's description for the UI: plain data, safe on the main thread (no tfjs). */
 import type { ConfigGroup, ModelFact, ModelSpec } from '../types';
 import {
+  MAE_SETTINGS_ADDED_LATER,
   maeConfigProblem,
   maeParameterCount,
   maeSchema,
@@ -96,4 +97,12 @@ export const maeInfo: ModelSpec<typeof maeSchema, MaePresetId> = {
   lossLabel: 'masked-patch MSE',
   snapshotKind: 'reconstruction',
   runLabel: 'MAE',
+  settingsAddedLater: MAE_SETTINGS_ADDED_LATER,
+  maskedWindow: ({ size, frames, patchT, patchXY, maskRatio }) => ({
+    size,
+    frames,
+    patchT,
+    patchXY,
+    maskRatio,
+  }),
 };

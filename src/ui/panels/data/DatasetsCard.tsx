@@ -4,6 +4,7 @@ import type { ExportFormat } from '../../../data/datasetFiles';
 import { PDE_CATALOG } from '../../../pde/catalog';
 import type { PdeId } from '../../../pde/types';
 import { buildWarnings, mixMembers } from '../../../state/buildParams';
+import { importDatasetFiles } from '../../../state/datasetImport';
 import { useDatasets } from '../../../state/datasetsStore';
 import { useRuntime } from '../../../state/runtimeStore';
 import { useSettings } from '../../../state/settingsStore';
@@ -24,8 +25,7 @@ const FORMATS: { id: ExportFormat; label: string }[] = [
 ];
 
 export function DatasetsCard() {
-  const { records, activeJobId, outcome, refresh, build, remove, exportAs, importFiles } =
-    useDatasets();
+  const { records, activeJobId, outcome, refresh, build, remove, exportAs } = useDatasets();
   const pde = useSettings((s) => s.values.sim?.pde) as PdeId;
   const values = useSettings((s) => s.values);
   const update = useSettings((s) => s.update);
@@ -124,7 +124,7 @@ export function DatasetsCard() {
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            if (files.length > 0) void importFiles(files);
+            if (files.length > 0) void importDatasetFiles(files);
           }}
         />
       </div>

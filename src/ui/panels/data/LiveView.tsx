@@ -9,7 +9,7 @@ import { useWidth } from '../../useWidth';
 import type { Field } from '../../views/fieldImage';
 import { FieldView } from '../../views/FieldView';
 import { PlotlyChart } from '../../views/PlotlyChart';
-import { boxFraction, channelImage } from './frameImage';
+import { boxFraction, channelImage } from '../../views/frameImage';
 import { VelocityOverlay } from './VelocityOverlay';
 
 type Brush = 'off' | 'add' | 'remove';

@@ -3,7 +3,7 @@ import { COLORMAPS } from '../../views/colormaps';
 import type { ColormapName } from '../../views/colormaps';
 import { fieldRange, paintField } from '../../views/fieldImage';
 import type { ValueRange } from '../../views/fieldImage';
-import { channelImage } from './frameImage';
+import { channelImage } from '../../views/frameImage';
 
 /** At most this many trajectories are shown. */
 export const MAX_THUMBNAILS = 16;

@@ -7,8 +7,8 @@
 import { useEffect } from 'react';
 import { useDownstream, type DownstreamTarget } from '../../../state/downstreamStore';
 import { chosenModel } from '../../../state/maskSources';
-import { DefaultDatasetOffer } from '../mask/DefaultDatasetOffer';
-import { useSavedModelsAndDatasets } from '../results/useSavedModelsAndDatasets';
+import { DatasetNeeded } from '../../controls/DatasetNeeded';
+import { useSavedModelsAndDatasets } from '../../controls/useSavedModelsAndDatasets';
 import { DownstreamSetup } from './DownstreamSetup';
 import { LabelledDatasetOffer } from './LabelledDatasetOffer';
 import { LatentSection } from './LatentSection';
@@ -45,12 +45,12 @@ export function DownstreamPanel() {
         encoder, condition a neural time-stepper on it, and look at where it places every
         trajectory.
       </p>
-      {!listed && records.length === 0 ? (
-        <p className="muted" role="status">
-          Looking for saved datasets…
-        </p>
-      ) : !dataset ? (
-        <DefaultDatasetOffer need="The downstream tasks need simulations with known coefficients." />
+      {!dataset ? (
+        <DatasetNeeded
+          listed={listed}
+          anySaved={records.length > 0}
+          need="The downstream tasks need simulations with known coefficients."
+        />
       ) : null}
       {modelsListed && models.length === 0 ? (
         <p className="card">

@@ -12,7 +12,7 @@ import {
   type RegressionScaleId,
 } from '../../../state/regressionStore';
 import { useRuntime } from '../../../state/runtimeStore';
-import { modelOptionLabel } from '../mask/sourceText';
+import { modelOptionLabel } from '../../controls/modelOptionLabel';
 
 const VERDICT_WORDS: Record<ClaimVerdict, string> = {
   holds: 'Holds at this scale',

@@ -11,8 +11,9 @@ import { useMask } from '../../../state/maskStore';
 import { useSettings } from '../../../state/settingsStore';
 import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import type { Summary } from '../../../storage/types';
+import { modelOptionLabel } from '../../controls/modelOptionLabel';
 import { ParamControl } from '../../controls/ParamControl';
-import { modelOptionLabel, modelWindowNote } from './sourceText';
+import { modelWindowNote } from './sourceText';
 
 export interface MaskControlsProps {
   records: readonly Summary<DatasetRecordMeta>[];

@@ -3,7 +3,7 @@
  * patches are hidden and how well they are filled back in, frame by frame, by the interpolation
  * baseline or a trained model. The worker computes each preview.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { MaskPreviewRequest } from '../../../runtime/mask/config';
 import {
@@ -11,7 +11,6 @@ import {
   fitModelWindow,
   type DatasetExtent,
 } from '../../../runtime/mask/maskWindow';
-import { useDatasets } from '../../../state/datasetsStore';
 import { PRETRAINED_RUN_ID } from '../../../runtime/pretrained/config';
 import { chosenModel, reconstructionSource } from '../../../state/maskSources';
 import { paintedFor, paintingKey, shownDataset, useMask } from '../../../state/maskStore';
@@ -19,8 +18,9 @@ import { usePretrained } from '../../../state/pretrainedStore';
 import { useRuntime } from '../../../state/runtimeStore';
 import { useSettings } from '../../../state/settingsStore';
 import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
+import { DatasetNeeded } from '../../controls/DatasetNeeded';
+import { useSavedDatasets } from '../../controls/useSavedDatasets';
 import { describeTrajectory, trajectoryInfo } from '../data/trajectoryInfo';
-import { DefaultDatasetOffer } from './DefaultDatasetOffer';
 import { modelBackground } from './lossReasons';
 import { MaskControls } from './MaskControls';
 import { PretrainedNote } from './PretrainedNote';
@@ -29,8 +29,7 @@ import { usePlayback } from './usePlayback';
 import './mask.css';
 
 export function MaskPanel() {
-  const records = useDatasets((s) => s.records);
-  const refresh = useDatasets((s) => s.refresh);
+  const { records, listed } = useSavedDatasets();
   const { chosenId, result, busy, problem, request, newMask } = useMask();
   const { models, modelsListed, sourceChoice, refreshModels } = useMask();
   const { paintMode, painting, setPaintMode, paint, clearPainting } = useMask();
@@ -40,12 +39,10 @@ export function MaskPanel() {
   const ready = useRuntime((s) => s.status === 'ready');
   const generation = useRuntime((s) => s.generation);
   const manifest = usePretrained((s) => s.manifest);
-  const [listed, setListed] = useState(false);
 
   useEffect(() => {
-    void refresh().finally(() => setListed(true));
     void refreshModels();
-  }, [refresh, refreshModels]);
+  }, [refreshModels]);
 
   const dataset = shownDataset(records, chosenId);
   const extent = dataset ? extentOf(dataset.meta) : undefined;
@@ -130,12 +127,12 @@ export function MaskPanel() {
         and the model must fill them back in from the few it still sees. Here you choose how the
         patches are hidden and see what is left to learn from.
       </p>
-      {!listed && records.length === 0 ? (
-        <p className="muted" role="status">
-          Looking for saved datasets…
-        </p>
-      ) : !dataset || !extent || !fit ? (
-        <DefaultDatasetOffer need="Masking needs simulations to hide parts of." />
+      {!dataset || !extent || !fit ? (
+        <DatasetNeeded
+          listed={listed}
+          anySaved={records.length > 0}
+          need="Masking needs simulations to hide parts of."
+        />
       ) : (
         <div className="panel-columns panel-columns--wide mask-layout">
           {model?.runId === PRETRAINED_RUN_ID ? <PretrainedNote /> : null}

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAE_PRESETS, maeParameterCount } from '../../../models/mae/config';
+import { MAE_PRESETS } from '../../../models/mae/config';
 import type { MaskModelOption } from '../../../state/maskSources';
-import { formatParameterCount } from '../model/formatCount';
-import { comparisonSentence, modelOptionLabel, modelWindowNote } from './sourceText';
+import { comparisonSentence, modelWindowNote } from './sourceText';
 
 const option = (change: Partial<MaskModelOption> = {}): MaskModelOption => ({
   checkpointId: 'r:latest',
@@ -14,19 +13,6 @@ const option = (change: Partial<MaskModelOption> = {}): MaskModelOption => ({
   config: MAE_PRESETS.tiny.config,
   channels: 1,
   ...change,
-});
-
-describe('modelOptionLabel', () => {
-  it('names the model, preset, size, step and loss', () => {
-    const count = formatParameterCount(maeParameterCount(MAE_PRESETS.tiny.config, 1));
-    expect(modelOptionLabel(option())).toBe(`MAE tiny · ${count} params · step 10 · loss 0.0123`);
-    const custom = option({
-      config: { ...MAE_PRESETS.small.config, depth: 3 },
-      finalLoss: undefined,
-      step: 4,
-    });
-    expect(modelOptionLabel(custom)).toMatch(/^MAE custom · [\d.]+ [kM] params · step 4$/);
-  });
 });
 
 describe('modelWindowNote', () => {

@@ -1,30 +1,9 @@
 /**
- * The Mask panel's words for reconstruction sources: a trained model as the "Reconstruct with"
- * list names it, the window it sets, and which of model and baseline fills a mask better.
+ * The Mask panel's words for reconstruction sources: the window a model sets, and which of model
+ * and baseline fills a mask better. The model's own label is ui/controls/modelOptionLabel.ts.
  */
-import { matchingPreset, modelEntry } from '../../../models/catalog';
-import { maeParameterCount } from '../../../models/mae/config';
-import { PRETRAINED_RUN_ID } from '../../../runtime/pretrained/config';
 import type { MaskModelOption } from '../../../state/maskSources';
 import { formatValue } from '../../format';
-import { formatParameterCount } from '../model/formatCount';
-
-/** "MAE tiny · 6.14 k params · step 10 · loss 0.0123": enough to tell runs apart. */
-export function modelOptionLabel(option: MaskModelOption): string {
-  const entry = modelEntry('mae');
-  const preset = matchingPreset(entry, option.config);
-  const presetLabel = preset ? entry.presets[preset]?.label : undefined;
-  const pretrained = option.runId === PRETRAINED_RUN_ID ? 'Pretrained ' : '';
-  const parts = [`${pretrained}MAE ${presetLabel?.toLowerCase() ?? 'custom'}`];
-  try {
-    parts.push(`${formatParameterCount(maeParameterCount(option.config, option.channels))} params`);
-  } catch {
-    // A config this version cannot count is still listed, without its size.
-  }
-  parts.push(`step ${option.step}`);
-  if (option.finalLoss !== undefined) parts.push(`loss ${formatValue(option.finalLoss)}`);
-  return parts.join(' · ');
-}
 
 /** What a model fixes about the window, for the greyed-out controls. */
 export function modelWindowNote(option: MaskModelOption): string {

@@ -5,17 +5,17 @@
 import type { ModelId } from '../../../models/catalog';
 import { modelSelection } from '../../../state/modelSettings';
 import { useSettings } from '../../../state/settingsStore';
+import { modelViews } from '../../models/registry';
 import { ModelAbout } from './ModelAbout';
 import { ModelConfigForm } from './ModelConfigForm';
 import { ModelSummary } from './ModelSummary';
-import { MODEL_VIEWS } from './modelViews';
 import { PresetCards } from './PresetCards';
 import './model.css';
 
 export function ModelPanel() {
   const values = useSettings((s) => s.values);
   const selection = modelSelection(values);
-  const { Diagram, Tips } = MODEL_VIEWS[selection.entry.id as ModelId];
+  const { Diagram, Tips } = modelViews(selection.entry.id as ModelId);
   const config = selection.config as never;
 
   return (

@@ -1,6 +1,6 @@
 /** What the current settings make: the parameter count, the data's shape, and whether it can train. */
 import type { ModelSelection } from '../../../state/modelSettings';
-import { formatExactCount, formatParameterCount } from './formatCount';
+import { formatExactCount, formatParameterCount } from '../../formatCount';
 
 export function ModelSummary({ selection }: { selection: ModelSelection }) {
   const { entry, config, problem } = selection;

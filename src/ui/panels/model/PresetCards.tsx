@@ -5,7 +5,7 @@
 import { useId, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { choosePreset, type ModelSelection } from '../../../state/modelSettings';
-import { formatParameterCount } from './formatCount';
+import { formatParameterCount } from '../../formatCount';
 
 const NEXT_KEYS: Record<string, number> = {
   ArrowRight: 1,

@@ -15,9 +15,11 @@ import { useResults } from '../../../state/resultsStore';
 import { useRuntime } from '../../../state/runtimeStore';
 import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import type { Summary } from '../../../storage/types';
+import { DatasetPicker } from '../../controls/DatasetPicker';
 import { JobProgressBar } from '../../controls/JobProgressBar';
 import { OutcomeText } from '../../controls/OutcomeText';
-import { modelOptionLabel } from '../mask/sourceText';
+import { TrainedModelPicker } from '../../controls/TrainedModelPicker';
+import { modelOptionLabel } from '../../controls/modelOptionLabel';
 
 const SPLIT_LABELS: Record<EvaluationSplit, string> = {
   validation: 'Validation',
@@ -53,48 +55,31 @@ export function EvaluationSetup({ models, model, datasets, dataset }: Evaluation
         evaluate({ model, dataset: { id: dataset.id, name: dataset.name } });
       }}
     >
-      <div className="param">
-        <label htmlFor={`${id}-model`}>Trained model</label>
-        <select
-          id={`${id}-model`}
-          value={model.checkpointId}
-          aria-describedby={`${id}-model-help`}
-          disabled={running}
-          onChange={(e) => choose({ checkpointId: e.target.value, ratio: undefined })}
-        >
-          {models.map((m) => (
-            <option key={m.checkpointId} value={m.checkpointId}>
-              {m.runName} · step {m.step}
-            </option>
-          ))}
-        </select>
-        <small id={`${id}-model-help`} className="param__help">
-          {modelOptionLabel(model)} · trained with {Math.round(model.config.maskRatio * 100)}% of
-          patches hidden
-        </small>
-      </div>
-      <div className="param">
-        <label htmlFor={`${id}-dataset`}>Dataset</label>
-        <select
-          id={`${id}-dataset`}
-          value={dataset.id}
-          aria-describedby={`${id}-dataset-help`}
-          disabled={running}
-          onChange={(e) => choose({ datasetId: e.target.value })}
-        >
-          {datasets.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-              {trainedOn[model.checkpointId] === d.id ? ' (trained on)' : ''}
-            </option>
-          ))}
-        </select>
-        <small id={`${id}-dataset-help`} className="param__help">
-          {trainedOn[model.checkpointId] === dataset.id
+      <TrainedModelPicker
+        label="Trained model"
+        models={models}
+        model={model}
+        disabled={running}
+        onChoose={(checkpointId) => choose({ checkpointId, ratio: undefined })}
+        help={
+          <>
+            {modelOptionLabel(model)} · trained with {Math.round(model.config.maskRatio * 100)}% of
+            patches hidden
+          </>
+        }
+      />
+      <DatasetPicker
+        datasets={datasets}
+        dataset={dataset}
+        disabled={running}
+        optionNote={(d) => (trainedOn[model.checkpointId] === d.id ? ' (trained on)' : '')}
+        onChoose={(datasetId) => choose({ datasetId })}
+        help={
+          trainedOn[model.checkpointId] === dataset.id
             ? 'The model learned from this dataset’s training split; validation and test trajectories are new to it.'
-            : 'Not the dataset this model was trained on: every trajectory is new to it.'}
-        </small>
-      </div>
+            : 'Not the dataset this model was trained on: every trajectory is new to it.'
+        }
+      />
       <div className="param">
         <label htmlFor={`${id}-split`}>Split</label>
         <select

@@ -6,12 +6,12 @@
  */
 import { chosenModel, useResults } from '../../../state/resultsStore';
 import { useSettings } from '../../../state/settingsStore';
-import { DefaultDatasetOffer } from '../mask/DefaultDatasetOffer';
+import { DatasetNeeded } from '../../controls/DatasetNeeded';
+import { useSavedModelsAndDatasets } from '../../controls/useSavedModelsAndDatasets';
 import { RunsCard } from '../train/RunsCard';
 import { EquationResults } from './EquationResults';
 import { EvaluationSetup } from './EvaluationSetup';
 import { RatioSweep } from './RatioSweep';
-import { useSavedModelsAndDatasets } from './useSavedModelsAndDatasets';
 import './results.css';
 
 export function ResultsPanel() {
@@ -37,12 +37,12 @@ export function ResultsPanel() {
         dataset is scored on its own: the relative L2 error over the hidden region, next to two
         interpolation baselines that fill the same patches from the visible ones. Lower is better.
       </p>
-      {!listed && records.length === 0 ? (
-        <p className="muted" role="status">
-          Looking for saved datasets…
-        </p>
-      ) : !dataset ? (
-        <DefaultDatasetOffer need="Evaluating a model needs simulations to score it on." />
+      {!dataset ? (
+        <DatasetNeeded
+          listed={listed}
+          anySaved={records.length > 0}
+          need="Evaluating a model needs simulations to score it on."
+        />
       ) : null}
       {modelsListed && models.length === 0 ? (
         <div className="card results-empty">

@@ -4,13 +4,16 @@
  * validation samples sharpening. Runs are recorded and can be compared or resumed after a reload.
  * Everything heavy runs in the worker; this panel only sends commands and draws what comes back.
  */
-import { useEffect, useState } from 'react';
-import { useDatasets } from '../../../state/datasetsStore';
+import { useEffect } from 'react';
+import type { ModelId } from '../../../models/catalog';
 import { shownDataset, useMask } from '../../../state/maskStore';
+import { modelSelection } from '../../../state/modelSettings';
+import { useSettings } from '../../../state/settingsStore';
 import { useTrain } from '../../../state/trainStore';
+import { DatasetNeeded } from '../../controls/DatasetNeeded';
 import { SchemaForm } from '../../controls/SchemaForm';
-import { DefaultDatasetOffer } from '../mask/DefaultDatasetOffer';
-import { ReconstructionView } from './ReconstructionView';
+import { useSavedDatasets } from '../../controls/useSavedDatasets';
+import { modelViews } from '../../models/registry';
 import { RunsCard } from './RunsCard';
 import { TrainCharts } from './TrainCharts';
 import { TrainControls } from './TrainControls';
@@ -18,18 +21,18 @@ import { TrainSetup } from './TrainSetup';
 import './train.css';
 
 export function TrainPanel() {
-  const records = useDatasets((s) => s.records);
-  const refresh = useDatasets((s) => s.refresh);
+  const { records, listed } = useSavedDatasets();
   const chosenId = useMask((s) => s.chosenId);
   const refreshRuns = useTrain((s) => s.refreshRuns);
   const training = useTrain((s) => s.activeJobId !== undefined);
   const hasLive = useTrain((s) => s.live !== undefined);
-  const [listed, setListed] = useState(false);
+  // The live run does not name its model yet: its snapshot is drawn by the chosen model's view.
+  const modelId = useSettings((s) => modelSelection(s.values).entry.id) as ModelId;
+  const { SnapshotView } = modelViews(modelId);
 
   useEffect(() => {
-    void refresh().finally(() => setListed(true));
     void refreshRuns();
-  }, [refresh, refreshRuns]);
+  }, [refreshRuns]);
 
   const dataset = shownDataset(records, chosenId);
 
@@ -42,12 +45,12 @@ export function TrainPanel() {
         loss fall and the reconstruction of the same validation windows sharpen, and compare its
         error with filling the gaps by interpolation.
       </p>
-      {!listed && records.length === 0 ? (
-        <p className="muted" role="status">
-          Looking for saved datasets…
-        </p>
-      ) : !dataset ? (
-        <DefaultDatasetOffer need="Training needs simulations to learn from." />
+      {!dataset ? (
+        <DatasetNeeded
+          listed={listed}
+          anySaved={records.length > 0}
+          need="Training needs simulations to learn from."
+        />
       ) : (
         <div className="panel-columns">
           <div className="train-side">
@@ -61,7 +64,7 @@ export function TrainPanel() {
             {hasLive ? (
               <>
                 <TrainCharts />
-                <ReconstructionView />
+                <SnapshotView />
               </>
             ) : null}
           </div>

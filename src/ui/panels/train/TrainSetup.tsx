@@ -5,7 +5,7 @@ import { modelSelection } from '../../../state/modelSettings';
 import { useSettings } from '../../../state/settingsStore';
 import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import type { Summary } from '../../../storage/types';
-import { formatParameterCount } from '../model/formatCount';
+import { formatParameterCount } from '../../formatCount';
 import { datasetProblem } from './trainChecks';
 
 interface TrainSetupProps {

@@ -1,19 +1,20 @@
 /**
- * The latest snapshot of fixed validation windows: original | masked input | MAE reconstruction |
- * error, one frame of one sample at a time. Each snapshot replaces the last, so the fill-in of the
- * hidden patches visibly sharpens as training goes on.
+ * The MAE's live picture in the Train panel (its SnapshotView): the latest snapshot of fixed
+ * validation windows as original | masked input | MAE reconstruction | error, one frame of one
+ * sample at a time. Each snapshot replaces the last, so the fill-in of the hidden patches visibly
+ * sharpens as training goes on.
  */
 import { useId, useMemo, useState } from 'react';
-import type { SnapshotData } from '../../../runtime/protocol';
+import type { ReconstructionSnapshot } from '../../../models/snapshot';
 import { useTrain } from '../../../state/trainStore';
 import { useThrottled } from '../../useThrottled';
 import { FieldView } from '../../views/FieldView';
-import { channelRange, hiddenCells, maskedField, windowFrame } from '../mask/maskImages';
+import { channelRange, hiddenCells, maskedField, windowFrame } from '../../views/windowImages';
 
 const VIEW_SIZE = 180;
 
 /** One window of a snapshot with its error, as arrays of that window alone. */
-function sampleOf(data: SnapshotData, sample: number) {
+function sampleOf(data: ReconstructionSnapshot, sample: number) {
   const [, T, X, Y, C] = data.shape;
   const size = T * X * Y * C;
   const pixels = T * X * Y;
@@ -40,7 +41,7 @@ export function ReconstructionView() {
   const [frameChoice, setFrame] = useState(0);
 
   const views = useMemo(() => {
-    if (!snapshot) return undefined;
+    if (snapshot?.data.kind !== 'reconstruction') return undefined;
     const [B, T] = snapshot.data.shape;
     const sample = Math.min(sampleChoice, B - 1);
     const frame = Math.min(frameChoice, T - 1);

@@ -3,16 +3,20 @@
  * from the panel's defaults (grid, frames, record interval, coefficient ranges) with only the
  * equation and the initial condition changed. The MAE is pretrained on it and scored on it.
  */
-import type { TrajectoryGroup } from '../models/mae/evaluation';
-import { createWindowSource, type TrajectoryArray } from '../models/mae/windows';
-import { generateDataset, type GeneratedDataset, type GenerateRequest } from '../data/generate';
-import { PDE_CATALOG } from '../pde/catalog';
-import { INITIAL_CONDITION_IDS, type InitialConditionId } from '../pde/initial/registry';
-import type { PdeId } from '../pde/types';
-import { buildParamsFrom } from '../state/buildParams';
-import { defaultSettings } from '../state/settingsStore';
-import type { Settings } from '../state/settingsSchema';
-import { pdeSectionId } from '../state/simulationSchema';
+import type { TrajectoryGroup } from '../evaluation';
+import { createWindowSource, type TrajectoryArray } from '../windows';
+import {
+  generateDataset,
+  type GeneratedDataset,
+  type GenerateRequest,
+} from '../../../data/generate';
+import { PDE_CATALOG } from '../../../pde/catalog';
+import { INITIAL_CONDITION_IDS, type InitialConditionId } from '../../../pde/initial/registry';
+import type { PdeId } from '../../../pde/types';
+import { buildParamsFrom } from '../../../state/buildParams';
+import { defaultSettings } from '../../../state/settingsStore';
+import type { Settings } from '../../../state/settingsSchema';
+import { pdeSectionId } from '../../../state/simulationSchema';
 
 export interface ClassroomGroup {
   equation: PdeId;

@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import { tokenGrid, type MaeConfig } from '../../../models/mae/config';
 import { maeDiagramNumbers, PICTURE_COLUMNS, PICTURE_CELLS } from './maeDiagramModel';
+import './maeDiagram.css';
 
 type CellLook = 'visible' | 'hidden' | 'dropped' | 'mask-token' | 'predicted';
 type Stage = 'patches' | 'encoder' | 'decoder' | 'output';

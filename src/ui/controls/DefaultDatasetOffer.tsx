@@ -1,11 +1,11 @@
 /** With no dataset saved, a panel offers to build MAE-PDE's default mix, with progress. */
-import { useDatasets } from '../../../state/datasetsStore';
-import { useMask } from '../../../state/maskStore';
-import { usePretrained } from '../../../state/pretrainedStore';
-import { useRuntime } from '../../../state/runtimeStore';
-import { useSettings } from '../../../state/settingsStore';
-import { JobProgressBar } from '../../controls/JobProgressBar';
-import { OutcomeText } from '../../controls/OutcomeText';
+import { useDatasets } from '../../state/datasetsStore';
+import { useMask } from '../../state/maskStore';
+import { usePretrained } from '../../state/pretrainedStore';
+import { useRuntime } from '../../state/runtimeStore';
+import { useSettings } from '../../state/settingsStore';
+import { JobProgressBar } from './JobProgressBar';
+import { OutcomeText } from './OutcomeText';
 
 /** `need`: why the panel wants data, e.g. "Masking needs simulations to hide parts of." */
 export function DefaultDatasetOffer({ need }: { need: string }) {

@@ -2,25 +2,22 @@
  * What a panel that scores saved models needs listed: the saved datasets and the trained MAE
  * checkpoints (newest first), read on mount and again whenever the runs change.
  */
-import { useEffect, useState } from 'react';
-import { useDatasets } from '../../../state/datasetsStore';
-import { useResults } from '../../../state/resultsStore';
-import { useTrain } from '../../../state/trainStore';
+import { useEffect } from 'react';
+import { useResults } from '../../state/resultsStore';
+import { useTrain } from '../../state/trainStore';
+import { useSavedDatasets } from './useSavedDatasets';
 
 export function useSavedModelsAndDatasets() {
-  const records = useDatasets((s) => s.records);
-  const refreshDatasets = useDatasets((s) => s.refresh);
+  const { records, listed: datasetsListed } = useSavedDatasets();
   const runs = useTrain((s) => s.runs);
   const refreshRuns = useTrain((s) => s.refreshRuns);
   const models = useResults((s) => s.models);
   const modelsListed = useResults((s) => s.modelsListed);
   const refreshModels = useResults((s) => s.refreshModels);
-  const [datasetsListed, setDatasetsListed] = useState(false);
 
   useEffect(() => {
-    void refreshDatasets().finally(() => setDatasetsListed(true));
     void refreshRuns();
-  }, [refreshDatasets, refreshRuns]);
+  }, [refreshRuns]);
   // A run trained, resumed or deleted changes which checkpoints are saved.
   useEffect(() => {
     void refreshModels();

@@ -1,5 +1,5 @@
 /** Lab arrays are [x][y][channel] with y pointing up; images are rows top to bottom. */
-import type { Field } from '../../views/fieldImage';
+import type { Field } from './fieldImage';
 
 /** One channel of an [N, N, C] frame as a picture: row 0 is the largest y. Reuses `out` when given. */
 export function channelImage(

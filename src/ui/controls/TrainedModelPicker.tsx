@@ -1,0 +1,45 @@
+/** A labelled select of the trained checkpoints (newest first), with a line about the chosen one. */
+import { useId, type ReactNode } from 'react';
+import type { MaskModelOption } from '../../state/maskSources';
+
+interface TrainedModelPickerProps {
+  label: string;
+  models: readonly MaskModelOption[];
+  model: MaskModelOption;
+  /** Shown under the select, about the chosen model. */
+  help: ReactNode;
+  disabled?: boolean;
+  onChoose(checkpointId: string): void;
+}
+
+export function TrainedModelPicker({
+  label,
+  models,
+  model,
+  help,
+  disabled,
+  onChoose,
+}: TrainedModelPickerProps) {
+  const id = useId();
+  return (
+    <div className="param">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={model.checkpointId}
+        aria-describedby={`${id}-help`}
+        disabled={disabled}
+        onChange={(e) => onChoose(e.target.value)}
+      >
+        {models.map((m) => (
+          <option key={m.checkpointId} value={m.checkpointId}>
+            {m.runName} · step {m.step}
+          </option>
+        ))}
+      </select>
+      <small id={`${id}-help`} className="param__help">
+        {help}
+      </small>
+    </div>
+  );
+}
