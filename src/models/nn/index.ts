@@ -30,6 +30,7 @@ export * from './vitBlock';
 export * from './positionalEmbedding';
 export * from './stopGradient';
 export * from './dft';
+export * from './ode';
 export * from './adamw';
 export * from './schedules';
 export * from './gradClip';

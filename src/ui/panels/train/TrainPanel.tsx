@@ -26,9 +26,10 @@ export function TrainPanel() {
   const refreshRuns = useTrain((s) => s.refreshRuns);
   const training = useTrain((s) => s.activeJobId !== undefined);
   const hasLive = useTrain((s) => s.live !== undefined);
-  // The live run does not name its model yet: its snapshot is drawn by the chosen model's view.
-  const modelId = useSettings((s) => modelSelection(s.values).entry.id) as ModelId;
-  const { SnapshotView } = modelViews(modelId);
+  // The run's own model pictures it; with no run, the one chosen in the Model panel.
+  const chosenModelId = useSettings((s) => modelSelection(s.values).entry.id) as ModelId;
+  const liveModelId = useTrain((s) => s.live?.modelId);
+  const { SnapshotView } = modelViews(liveModelId ?? chosenModelId);
 
   useEffect(() => {
     void refreshRuns();
