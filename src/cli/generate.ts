@@ -21,7 +21,7 @@ import {
   startNodeBackend,
 } from '../node/backend';
 import { errorMessage } from '../util/errorMessage';
-import { classroomRequest } from '../models/mae/cli/classroomData';
+import { dataPanelRequest } from './dataPanelRequest';
 
 const COMMON_FLAGS = {
   pde: { type: 'string' },
@@ -175,7 +175,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const request = asBuilt
     ? {
-        ...classroomRequest(
+        ...dataPanelRequest(
           {
             equation: spec.id,
             initial: (typeof values.initial === 'string'

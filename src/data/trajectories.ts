@@ -29,3 +29,23 @@ export function datasetSplits(
   if (train < 1) throw new RangeError('This dataset keeps no trajectory for training.');
   return { train: part(0, train), ...(val > 0 ? { validation: part(train, val) } : {}) };
 }
+
+/** A split's trajectories: `count` of them from index `first` along N (stored train, val, test). */
+export interface TrajectoryRange {
+  first: number;
+  count: number;
+}
+
+/** Where a split's trajectories lie in a dataset of `total` trajectories. */
+export function splitRange(
+  split: DatasetMeta['split'],
+  total: number,
+  which: 'validation' | 'test' | 'all',
+): TrajectoryRange {
+  const train = Math.min(split.train, total);
+  const val = Math.min(split.val, total - train);
+  const test = Math.min(split.test, total - train - val);
+  if (which === 'validation') return { first: train, count: val };
+  if (which === 'test') return { first: train + val, count: test };
+  return { first: 0, count: total };
+}

@@ -3,6 +3,7 @@
  * generates its controls from. Adding a model is one entry here and its folder beside this file.
  */
 import { checkValues, type Schema } from '../schema/params';
+import { dinoInfo } from './dino/info';
 import { maeInfo } from './mae/info';
 import type { ModelSpec, PaperReference } from './types';
 
@@ -22,7 +23,7 @@ export const PLANNED_MODELS = [
   },
 ] as const;
 
-export const MODEL_CATALOG = { mae: maeInfo } as const;
+export const MODEL_CATALOG = { mae: maeInfo, dino: dinoInfo } as const;
 
 export type ModelId = keyof typeof MODEL_CATALOG;
 

@@ -3,11 +3,13 @@
  * ./catalog.ts and a line here; a catalog entry without its runtime does not compile.
  */
 import type { ModelId } from './catalog';
+import { dinoRuntime } from './dino';
 import { maeRuntime } from './mae';
 import type { ModelRuntime } from './runtime';
 
 const MODEL_RUNTIMES: { readonly [Id in ModelId]: ModelRuntime } = {
   mae: maeRuntime,
+  dino: dinoRuntime,
 };
 
 export function modelRuntime(id: string): ModelRuntime {

@@ -4,10 +4,14 @@
  * plain-data half in ./catalog.ts; generic training (./nn/training.ts) runs what it supplies.
  */
 import type { DatasetMeta } from '../data/io/meta';
+import type { Float32NdArray } from '../data/io/ndarray';
+import type { NonFiniteReport } from '../data/io/nonFinite';
 import type { TrajectoryArray } from '../data/trajectories';
 import type { Checkpoint } from './nn/checkpoint';
 import type { Params } from './nn/params';
 import type { TrainableModel } from './nn/training';
+import type { PretrainedShipping } from './pretrained';
+import type { Reconstructor } from './reconstruction';
 import type { ModelSnapshot } from './snapshot';
 import type { TrainOptions } from './trainOptions';
 import type { ModelSpec } from './types';
@@ -55,4 +59,72 @@ export interface ModelRuntime<C = any, M extends BuiltModel = BuiltModel> {
   checkpointSettings(checkpoint: Checkpoint): CheckpointSettings<C>;
   /** A fresh model with the checkpoint's settings and weights (throws in words when they do not fit). */
   fromCheckpoint(checkpoint: Checkpoint): M;
+  /**
+   * The model's own worker jobs by name (its downstream experiments, say), which the UI starts
+   * as `modelJob` with this model's id; see ModelJob.
+   */
+  jobs?: ModelJobs;
+  /** How it fills hidden patches: a 'reconstruct' model's (the Mask and Results panels). */
+  reconstructor?: Reconstructor<M>;
+  /** The pretrained checkpoint the site ships for it, if any (installed as a finished run). */
+  pretrained?: PretrainedShipping;
+}
+
+/** A saved dataset as a model job reads it: the record's metadata and its [N, T, X, Y, C] values. */
+export interface SavedDataset {
+  /** The dataset's metadata; `nonFinite` marks an import that held NaN or ±Infinity. */
+  meta: DatasetMeta & { nonFinite?: NonFiniteReport };
+  payload: Float32NdArray;
+}
+
+/** A saved checkpoint as a model job reads it: the bytes models/nn/checkpoint decodes, and its record. */
+export interface SavedCheckpoint {
+  /** encodeCheckpoint's bytes. */
+  bytes: Uint8Array;
+  meta: {
+    modelId: string;
+    modelVersion: number;
+    config: Record<string, unknown>;
+    /** Optimizer steps completed. */
+    step: number;
+    runId: string;
+    datasetId: string;
+    createdAt: number;
+  };
+  /** The checkpoint's name in lists, e.g. "tiny run · step 7". */
+  name: string;
+  /** Its run's name (the checkpoint's name without its step once the run record is gone). */
+  runName: string;
+}
+
+/**
+ * What the worker gives a model's job: progress, metrics, cooperative stops, and reads from lab
+ * storage as plain data, so models import neither runtime/ nor storage/.
+ */
+export interface ModelJobContext {
+  /** Reports overall progress (0…1) and what the job is doing now. */
+  progress(fraction: number, message: string): void;
+  metric(name: string, step: number, value: number): void;
+  /** Call once per step: lets a Stop or Pause arrive; throws the job-cancelled error on a stop. */
+  step(): Promise<void>;
+  /** The saved dataset; throws, in words, when it is no longer saved. */
+  readDataset(id: string): Promise<SavedDataset>;
+  /**
+   * The saved checkpoint, or undefined when it is no longer saved (the job says what to choose
+   * instead); throws, in words, when it cannot be read.
+   */
+  readCheckpoint(id: string): Promise<SavedCheckpoint | undefined>;
+}
+
+/**
+ * One of a model's jobs. Its params arrive as the main thread sent them (structured-cloned), so
+ * a job checks them; its result goes back the same way (plain data and typed arrays).
+ */
+export type ModelJob = (params: unknown, ctx: ModelJobContext) => Promise<unknown>;
+
+export type ModelJobs = { readonly [job: string]: ModelJob };
+
+/** A job typed by its params and result, as the `jobs` table holds it. */
+export function modelJob<P, R>(run: (params: P, ctx: ModelJobContext) => Promise<R>): ModelJob {
+  return run as ModelJob;
 }

@@ -8,20 +8,12 @@ import type { CheckpointFileExport, ImportedRun } from '../storage/checkpointFil
 import type { BenchGenerateParams, BenchGenerateResult } from './jobs/benchGenerateConfig';
 import type { BenchTrainParams, BenchTrainResult } from './jobs/benchTrainConfig';
 import type { BuildDatasetParams, BuildDatasetResult } from './jobs/buildDatasetConfig';
-import type { EmbedDatasetParams, EmbedDatasetResult } from './jobs/embedDatasetConfig';
 import type { EvaluateModelParams, EvaluateModelResult } from './jobs/evaluateModelConfig';
+import type { ModelJobParams } from './jobs/modelJobConfig';
 import type { LiveConfig, LiveFrame, PaintStroke } from './live/config';
 import type { MaskPreviewRequest, MaskPreviewResult } from './mask/config';
-import type {
-  RegressionExperimentParams,
-  RegressionExperimentResult,
-} from './jobs/regressionExperimentConfig';
 import type { PretrainedInstall } from './pretrained/config';
 import type { SelfTestParams, SelfTestResult } from './selftest/config';
-import type {
-  StepperExperimentParams,
-  StepperExperimentResult,
-} from './jobs/stepperExperimentConfig';
 import type { TrainModelParams, TrainModelResult } from './jobs/trainModelConfig';
 
 export {
@@ -114,9 +106,8 @@ export interface JobParams {
   benchTrain: BenchTrainParams;
   trainModel: TrainModelParams;
   evaluateModel: EvaluateModelParams;
-  stepperExperiment: StepperExperimentParams;
-  regressionExperiment: RegressionExperimentParams;
-  embedDataset: EmbedDatasetParams;
+  /** One of a model's own jobs, found through the model registry. */
+  modelJob: ModelJobParams;
 }
 export interface JobResults {
   selfTest: SelfTestResult;
@@ -125,9 +116,8 @@ export interface JobResults {
   benchTrain: BenchTrainResult;
   trainModel: TrainModelResult;
   evaluateModel: EvaluateModelResult;
-  stepperExperiment: StepperExperimentResult;
-  regressionExperiment: RegressionExperimentResult;
-  embedDataset: EmbedDatasetResult;
+  /** The model's job's own result (plain data); the model's UI knows its type. */
+  modelJob: unknown;
 }
 export type JobKind = keyof JobParams;
 

@@ -11,9 +11,7 @@ import { benchGenerate } from './jobs/benchGenerate';
 import { benchTrain } from './jobs/benchTrain';
 import { buildDataset } from './jobs/buildDataset';
 import { evaluateModel } from './jobs/evaluateModel';
-import { stepperExperiment } from './jobs/stepperExperiment';
-import { regressionExperiment } from './jobs/regressionExperiment';
-import { embedDataset } from './jobs/embedDataset';
+import { modelJob } from './jobs/modelJob';
 import { trainModel } from './jobs/trainModel';
 import type { LiveFrame } from './live/config';
 import { LiveSimulator } from './live/liveSimulator';
@@ -40,9 +38,7 @@ const handlers: { [K in JobKind]: JobHandler<JobParams[K], JobResults[K]> } = {
   benchTrain,
   trainModel: (params, ctx) => trainModel(params, ctx),
   evaluateModel: (params, ctx) => evaluateModel(params, ctx),
-  stepperExperiment: (params, ctx) => stepperExperiment(params, ctx),
-  regressionExperiment: (params, ctx) => regressionExperiment(params, ctx),
-  embedDataset: (params, ctx) => embedDataset(params, ctx),
+  modelJob: (params, ctx) => modelJob(params, ctx),
 };
 
 const runner = new JobRunner();

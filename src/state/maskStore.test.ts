@@ -1,17 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAE_PRESETS } from '../models/mae/config';
+import { pretrainedRunId } from '../models/pretrained';
 import type { MaskPreviewRequest, MaskPreviewResult } from '../runtime/mask/config';
-import { PRETRAINED_RUN_ID } from '../runtime/pretrained/config';
 import { buildParamsFrom } from './buildParams';
-import { BASELINE_CHOICE, chosenModel } from './maskSources';
 import {
   applyDefaultDatasetSettings,
   paintedFor,
   paintingKey,
+  reconstructionSource,
   shownDataset,
   useMask,
 } from './maskStore';
+import { BASELINE_CHOICE, chosenModel } from './savedModels';
 import { defaultSettings, useSettings } from './settingsStore';
+
+const PRETRAINED_RUN_ID = pretrainedRunId('mae');
 
 const worker = vi.hoisted(() => ({
   calls: [] as { request: unknown; settle: (outcome: { error?: Error }) => void }[],
@@ -221,6 +224,25 @@ describe('the model that reconstructs', () => {
     saved.checkpoints = [[PRETRAINED_RUN_ID, 1]];
     await useMask.getState().refreshModels();
     expect(useMask.getState().sourceChoice).toBe(`${PRETRAINED_RUN_ID}:latest`);
+  });
+});
+
+describe('reconstructionSource', () => {
+  it('names the checkpoint and save, compared with the set baseline', async () => {
+    saved.checkpoints = [['old', 1]];
+    await useMask.getState().refreshModels();
+    const values = defaultSettings();
+    values.mask = { ...values.mask, baseline: 'nearest' };
+    expect(reconstructionSource(values, useMask.getState().models[0])).toEqual({
+      kind: 'model',
+      checkpointId: 'old:latest',
+      savedAt: 1,
+      baseline: 'nearest',
+    });
+    expect(reconstructionSource(values, undefined)).toEqual({
+      kind: 'baseline',
+      method: 'nearest',
+    });
   });
 });
 

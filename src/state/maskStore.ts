@@ -1,21 +1,24 @@
 /**
  * The Mask panel's state: which saved dataset it shows (by id, the newest by default), what
- * reconstructs (the baseline or a trained model's checkpoint: kept while it is saved, by default
- * the pretrained model, else the newest; see maskSources.ts), the latest
+ * reconstructs (the baseline or a saved model that fills hidden patches: kept while it is saved,
+ * by default the pretrained model, else the newest; see savedModels.ts), the latest
  * preview from the worker (requests made while one is computing coalesce into the newest), "new
  * mask", a mask painted by hand (transient, not in the URL), the attention view's choices (a
- * trained model's decoder attention from one patch, transient too), and building MAE-PDE's
+ * trained model's attention from one patch, transient too), and building MAE-PDE's
  * default dataset when none is saved.
  */
 import { create } from 'zustand';
-import type { HeadChoice } from '../models/mae/downstream/attentionKernel';
-import type { MaskPreviewRequest, MaskPreviewResult } from '../runtime/mask/config';
+import type {
+  MaskPreviewRequest,
+  MaskPreviewResult,
+  ReconstructionSource,
+} from '../runtime/mask/config';
 import type { DatasetRecordMeta } from '../storage/datasetRecords';
 import type { Summary } from '../storage/types';
 import { errorMessage } from '../util/errorMessage';
 import { useDatasets } from './datasetsStore';
 import { defaultDatasetSettings } from './defaultDataset';
-import { keptChoice, maskModelOptions, type MaskModelOption } from './maskSources';
+import { keptChoice, reconstructingModels, type ReconstructingModel } from './savedModels';
 import { computeClient } from './runtimeStore';
 import type { Settings } from './settingsSchema';
 import { useSettings } from './settingsStore';
@@ -28,9 +31,12 @@ export interface Painting {
   flags: Uint8Array;
 }
 
-/** What the attention view shows: on or off, from which patch, which decoder layer and head. */
+/** Which head's attention: one head by index, or the mean over the heads. */
+export type HeadChoice = number | 'mean';
+
+/** What the attention view shows: on or off, from which patch, which layer and head. */
 export interface AttentionChoice {
-  /** The previews ask the worker for the decoder's attention. */
+  /** The previews ask the worker for the model's attention. */
   on: boolean;
   /** The query patch (token index); none until one is chosen. */
   query?: number;
@@ -46,8 +52,8 @@ interface MaskState {
   /** True while the worker computes a preview. */
   busy: boolean;
   problem?: string;
-  /** Trained models to reconstruct with, newest first, once listed. */
-  models: MaskModelOption[];
+  /** Saved models to reconstruct with, newest first, once listed. */
+  models: ReconstructingModel[];
   modelsListed: boolean;
   /**
    * The "Reconstruct with" choice: BASELINE_CHOICE or a checkpoint id; unset: the default. Each
@@ -103,7 +109,7 @@ export const useMask = create<MaskState>()((set, get) => ({
         storage.runs.list(),
         storage.checkpoints.list(),
       ]);
-      const models = maskModelOptions(runs.records, checkpoints.records);
+      const models = reconstructingModels(runs.records, checkpoints.records);
       const sourceChoice = keptChoice(models, get().sourceChoice, { baseline: true });
       set({ models, modelsListed: true, sourceChoice });
     } catch (error) {
@@ -163,6 +169,17 @@ async function drain(): Promise<void> {
   }
   running = false;
   useMask.setState({ busy: false });
+}
+
+/** What fills the reconstruction column: the model, compared with the set baseline, or the baseline. */
+export function reconstructionSource(
+  values: Settings,
+  model: ReconstructingModel | undefined,
+): ReconstructionSource {
+  const method = values.mask.baseline;
+  return model
+    ? { kind: 'model', checkpointId: model.checkpointId, savedAt: model.savedAt, baseline: method }
+    : { kind: 'baseline', method };
 }
 
 /** The dataset to show: the chosen one while it is saved, else the newest. */

@@ -1,11 +1,11 @@
 /**
- * The pretrained model the site ships: installed into lab storage by the worker once the compute
+ * The pretrained models the site ships: installed into lab storage by the worker once the compute
  * runtime is ready (on every start, so a newer shipped model replaces an older one), then listed
- * by every panel like a model the user trained. Its manifest tells the UI how it was made.
+ * by every panel like a model the user trained. Each one's manifest, by model id, tells the UI
+ * how it was made.
  */
 import { create } from 'zustand';
-import type { PretrainedManifest } from '../models/mae/pretrained';
-import { PRETRAINED_DIRECTORY } from '../models/mae/pretrained';
+import { PRETRAINED_DIRECTORY, type ShippedManifest } from '../models/pretrained';
 import { errorMessage } from '../util/errorMessage';
 import { useMask } from './maskStore';
 import { computeClient, useRuntime } from './runtimeStore';
@@ -14,13 +14,17 @@ import { useTrain } from './trainStore';
 export type PretrainedStatus = 'waiting' | 'installing' | 'ready' | 'absent' | 'failed';
 
 interface PretrainedState {
+  /** `ready`: at least one shipped model is installed. */
   status: PretrainedStatus;
-  manifest?: PretrainedManifest;
-  checkpointId?: string;
+  /** The installed models' manifests, by model id. */
+  manifests: Readonly<Record<string, ShippedManifest>>;
   problem?: string;
 }
 
-export const usePretrained = create<PretrainedState>()(() => ({ status: 'waiting' }));
+export const usePretrained = create<PretrainedState>()(() => ({
+  status: 'waiting',
+  manifests: {},
+}));
 
 /** The shipped model's directory, absolute, under the site's base URL. */
 export function pretrainedDirectoryUrl(): string {
@@ -30,17 +34,17 @@ export function pretrainedDirectoryUrl(): string {
 async function install(): Promise<void> {
   usePretrained.setState({ status: 'installing', problem: undefined });
   try {
-    const result = await computeClient().installPretrained(pretrainedDirectoryUrl());
-    if (result.status === 'absent') {
-      usePretrained.setState({ status: 'absent' });
-      return;
-    }
+    const { installed, problems } =
+      await computeClient().installPretrained(pretrainedDirectoryUrl());
+    const problem = problems.length
+      ? `The pretrained model could not be loaded: ${problems.join(' ')}`
+      : undefined;
     usePretrained.setState({
-      status: 'ready',
-      manifest: result.manifest,
-      checkpointId: result.checkpointId,
+      status: installed.length ? 'ready' : problem ? 'failed' : 'absent',
+      manifests: Object.fromEntries(installed.map((m) => [m.modelId, m.manifest])),
+      problem,
     });
-    if (result.status === 'installed') {
+    if (installed.some((m) => m.status === 'installed')) {
       await Promise.all([useMask.getState().refreshModels(), useTrain.getState().refreshRuns()]);
     }
   } catch (error) {

@@ -1,5 +1,5 @@
 /**
- * The Results panel's state: the saved models to evaluate (newest first), what to evaluate on
+ * The Results panel's state: the saved models that fill hidden patches (newest first), what to evaluate on
  * (dataset, split, mask ratio, strategy, windows, seed), the evaluation job and the ratio sweep
  * run in the worker, and their latest results, kept when a later job fails or is stopped.
  */
@@ -13,7 +13,7 @@ import {
 } from '../runtime/jobs/evaluateModelConfig';
 import { errorMessage } from '../util/errorMessage';
 import { useJobs } from './jobsStore';
-import { maskModelOptions, type MaskModelOption } from './maskSources';
+import { reconstructingModels, type ReconstructingModel } from './savedModels';
 import type { Outcome } from './outcome';
 import { labStorage } from './storageStore';
 
@@ -39,12 +39,12 @@ export interface Evaluated {
 
 /** The model and dataset a job runs on. */
 export interface ResultsTarget {
-  model: MaskModelOption;
+  model: ReconstructingModel;
   dataset: { id: string; name: string };
 }
 
 interface ResultsState {
-  models: MaskModelOption[];
+  models: ReconstructingModel[];
   modelsListed: boolean;
   /** The dataset each checkpoint was trained on, by checkpoint id. */
   trainedOn: Record<string, string>;
@@ -67,9 +67,9 @@ interface ResultsState {
 
 /** The chosen model while it is saved, else the newest. */
 export function chosenModel(
-  models: readonly MaskModelOption[],
+  models: readonly ReconstructingModel[],
   checkpointId: string | undefined,
-): MaskModelOption | undefined {
+): ReconstructingModel | undefined {
   return models.find((m) => m.checkpointId === checkpointId) ?? models[0];
 }
 
@@ -146,7 +146,7 @@ export const useResults = create<ResultsState>()((set, get) => {
           storage.checkpoints.list(),
         ]);
         set({
-          models: maskModelOptions(runs.records, checkpoints.records),
+          models: reconstructingModels(runs.records, checkpoints.records),
           trainedOn: Object.fromEntries(checkpoints.records.map((c) => [c.id, c.meta.datasetId])),
           modelsListed: true,
         });
@@ -167,7 +167,7 @@ export const useResults = create<ResultsState>()((set, get) => {
     },
 
     evaluate(target) {
-      launch('evaluation', target, [get().choices.ratio ?? target.model.config.maskRatio]);
+      launch('evaluation', target, [get().choices.ratio ?? target.model.maskedWindow.maskRatio]);
     },
 
     runSweep(target, ratios) {

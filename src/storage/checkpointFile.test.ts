@@ -19,7 +19,7 @@ import {
 } from '../models/nn/checkpoint';
 import { checkModelCheckpoint } from '../runtime/checkpointFiles';
 import { checkpointIdOf } from './checkpointRecords';
-import { maskModelOptions } from '../state/maskSources';
+import { savedModels } from '../state/savedModels';
 import { exportRunFile, importRunFile, RUN_FILE_FORMAT } from './checkpointFile';
 import { checkpointFileName } from './checkpointFileName';
 import { deleteLabDb } from './db';
@@ -231,7 +231,7 @@ describe('importRunFile', () => {
       storage.runs.list(),
       storage.checkpoints.list(),
     ]);
-    expect(maskModelOptions(runs.records, checkpoints.records)).toMatchObject([
+    expect(savedModels(runs.records, checkpoints.records)).toMatchObject([
       { checkpointId: checkpointIdOf(RUN_ID), runId: RUN_ID, runName: RUN_NAME, step: 10 },
     ]);
   });

@@ -86,6 +86,12 @@ export function nonFiniteTrainingProblem(meta: {
   );
 }
 
+/** Throws, in words, when no model may train on the dataset (it holds NaN or ±Infinity). */
+export function checkTrainable(meta: Parameters<typeof nonFiniteTrainingProblem>[0]): void {
+  const problem = nonFiniteTrainingProblem(meta);
+  if (problem) throw new Error(problem);
+}
+
 /** Checks a stored report (from IndexedDB) and returns a clean copy; throws when it is malformed. */
 export function parseNonFiniteReport(value: unknown): NonFiniteReport {
   const record = (typeof value === 'object' && value !== null ? value : {}) as Record<

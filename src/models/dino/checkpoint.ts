@@ -1,7 +1,8 @@
 /** DINo checkpoints: what the nn/checkpoint format carries for this model, and loading one back. */
-import { checkValues } from '../../schema/params';
+import { restoreModelConfig } from '../catalog';
 import { loadWeights, CheckpointError, type Checkpoint, type Json } from '../nn/checkpoint';
-import { dinoSchema, DINO_SETTINGS_ADDED_LATER, type DinoConfig } from './config';
+import type { DinoConfig } from './config';
+import { dinoInfo } from './info';
 import { createDino, type DinoModel } from './model';
 
 export const DINO_MODEL_ID = 'dino';
@@ -30,22 +31,10 @@ export function readDinoCheckpointConfig(checkpoint: Checkpoint): DinoCheckpoint
       `This DINo checkpoint has version ${checkpoint.modelVersion}; this app reads up to ${DINO_MODEL_VERSION}.`,
     );
   }
-  const config = checkpoint.config as { model?: Record<string, unknown>; channels?: unknown };
-  const given = { ...DINO_SETTINGS_ADDED_LATER, ...config?.model };
-  const { accepted, rejected } = checkValues(dinoSchema, given);
-  const missing = Object.keys(dinoSchema).filter((k) => !(k in given));
-  if (rejected.length || missing.length) {
-    const reasons = [
-      ...rejected.map((r) => `${r.name}: ${r.reason}`),
-      ...(missing.length ? [`missing ${missing.join(', ')}`] : []),
-    ];
-    throw new CheckpointError(`The checkpoint's DINo settings are invalid: ${reasons.join('; ')}.`);
-  }
-  const channels = config.channels;
-  if (typeof channels !== 'number' || !Number.isInteger(channels) || channels < 1) {
-    throw new CheckpointError('The checkpoint does not say how many channels the model reads.');
-  }
-  return { model: accepted as DinoConfig, channels };
+  const restored = restoreModelConfig(dinoInfo, checkpoint.config);
+  if (!restored.ok)
+    throw new CheckpointError(`This checkpoint cannot be read: ${restored.problem}.`);
+  return { model: restored.value.model as DinoConfig, channels: restored.value.channels };
 }
 
 /**

@@ -166,7 +166,7 @@ export const dinoSchema = defineSchema({
 
 export type DinoConfig = SchemaValues<typeof dinoSchema>;
 
-export type DinoPresetId = 'tiny' | 'small' | 'paper' | 'paperWave';
+export type DinoPresetId = 'tiny' | 'classroom' | 'small' | 'paper' | 'paperWave';
 
 /** The decoder's learning rate in DINo (Adam); codes and dynamics use a tenth of it. */
 export const DINO_DECODER_LR = 1e-2;
@@ -187,6 +187,19 @@ export const DINO_PRESETS: Record<
       dynamicsWidth: 32,
       subsamplingRate: 0.5,
       fitSteps: 50,
+    },
+  },
+  classroom: {
+    label: 'Classroom',
+    explanation:
+      'About 52 k parameters for the wave’s two channels: 16 numbers per channel, a 48-wide decoder, dynamics 128 wide; trained on a quarter of the grid with per-batch steps, so it learns on a laptop without a GPU (the shipped wave model).',
+    config: {
+      ...defaults(dinoSchema),
+      codeDim: 16,
+      decoderWidth: 48,
+      dynamicsWidth: 128,
+      trainingMode: 'simple',
+      decayEvery: 5,
     },
   },
   small: {

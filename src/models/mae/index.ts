@@ -6,10 +6,12 @@
  * - info.ts        the ModelSpec description (plain data)
  * - model.ts       createMae, maeForward / maeLoss, maeReconstruct (+ attention), maeEncode
  * - windows.ts     dataset → model grid, seeded window draws, Fourier-shift augmentation
- * - resample.ts    periodic Fourier resampling of square frames
  * - validation.ts  fixed windows and masks, MAE vs linear / nearest baselines
  * - train.ts       batches, the train step, MAE's part of nn's generic training
  * - checkpoint.ts  checkpoint config and loading a model back
+ * - reconstructor.ts  its 'reconstruct' capability (Mask preview, Results evaluation)
+ * - pretrained.ts, pretrainedRun.ts  the pretrained MAE the site ships, and installing it
+ * - jobs/          its own worker jobs: the downstream experiments (regression, stepper, latent)
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelRuntime, ModelTrainer } from '../runtime';
@@ -17,7 +19,10 @@ import type { ReconstructionSnapshot } from '../snapshot';
 import { maeFromCheckpoint, readMaeCheckpointConfig } from './checkpoint';
 import type { MaeConfig } from './config';
 import { maeInfo } from './info';
+import { maeJobs } from './jobs';
 import { maeReconstruct, type MaeModel } from './model';
+import { maePretrained } from './pretrainedRun';
+import { maeReconstructor } from './reconstructor';
 import { createMaeTrainable, type MaeTrainable } from './train';
 
 /** Fixed validation windows the masked-region errors are measured on during a run. */
@@ -67,13 +72,15 @@ export const maeRuntime: ModelRuntime<MaeConfig, MaeModel> = {
     return { config: model, channels };
   },
   fromCheckpoint: maeFromCheckpoint,
+  jobs: maeJobs,
+  reconstructor: maeReconstructor,
+  pretrained: maePretrained,
 };
 
 export * from './config';
 export * from './info';
 export * from './model';
 export * from './windows';
-export * from './resample';
 export * from './validation';
 export * from './train';
 export * from './checkpoint';

@@ -1,14 +1,22 @@
 /**
  * The pretrained MAE the lab ships in `public/pretrained/`: a checkpoint made by
  * `npm run pretrain -- mae` and a manifest saying how it was made and how well it does on the
- * lab's default dataset, which it never saw. Plain data: safe on the main thread.
+ * lab's default dataset, which it never saw. Plain data: safe on the main thread (the install
+ * itself is ./pretrainedRun.ts).
  */
+import {
+  PRETRAINED_DIRECTORY,
+  PRETRAINED_MANIFEST_FORMAT,
+  pretrainedRunId,
+  type ShippedManifest,
+} from '../pretrained';
 import { MAE_SETTINGS_ADDED_LATER, maeSchema, type MaeConfig } from './config';
+import { maeInfo } from './info';
 
-/** Both files' directory under the site's base URL. */
-export const PRETRAINED_DIRECTORY = 'pretrained';
+export { PRETRAINED_DIRECTORY, PRETRAINED_MANIFEST_FORMAT };
 export const PRETRAINED_MAE_MANIFEST = 'mae.json';
-export const PRETRAINED_MANIFEST_FORMAT = 'pde-lab-pretrained';
+/** The run the shipped MAE is stored under ("pretrained-mae"). */
+export const PRETRAINED_MAE_RUN_ID = pretrainedRunId(maeInfo.id);
 
 /**
  * How `npm run pretrain` trains, beside the steps, batch, peak lr and seed it is given: MAE
@@ -45,37 +53,16 @@ export interface PretrainedGroupErrors {
   nearest: number;
 }
 
-export interface PretrainedManifest {
-  format: typeof PRETRAINED_MANIFEST_FORMAT;
+/** The shipped MAE's manifest: what every shipped model's says, and its scores. */
+export interface PretrainedManifest extends ShippedManifest {
   modelId: 'mae';
-  preset: string;
   config: MaeConfig;
-  parameters: number;
-  /** The checkpoint's file name, beside the manifest. */
-  checkpoint: string;
-  bytes: number;
-  command: string;
-  /** Field channels the model reads. */
-  channels: number;
-  training: {
-    steps: number;
-    batchSize: number;
-    peakLr: number;
-    seed: number;
-    seconds: number;
-    backend: string;
-    /** In words, e.g. "240 trajectories of heat, advection and Burgers (seed 1), 24 frames at 32²". */
-    data: string;
-  };
-  /** What the errors were measured on, in words. */
-  heldOut: string;
   /** At the model's mask ratio: one row per equation, then 'all'. */
   errors: PretrainedErrors[];
   /** At the model's mask ratio: one row per equation × initial condition (older manifests lack it). */
   groups?: PretrainedGroupErrors[];
   /** The same scores over all equations at other mask ratios. */
   sweep: { ratio: number; relL2: number; relL2Linear: number; relL2Nearest: number }[];
-  createdAt: string;
 }
 
 function fail(why: string): never {
@@ -96,7 +83,7 @@ export function parsePretrainedManifest(value: unknown): PretrainedManifest {
   if (!isRecord(value)) fail('not a JSON object');
   if (value.format !== PRETRAINED_MANIFEST_FORMAT)
     fail(`format is not "${PRETRAINED_MANIFEST_FORMAT}"`);
-  if (value.modelId !== 'mae') fail('it is not an MAE');
+  if (value.modelId !== maeInfo.id) fail('it is not an MAE');
   if (typeof value.checkpoint !== 'string' || !/^[\w.-]+$/.test(value.checkpoint)) {
     fail('the checkpoint name is missing or not a plain file name');
   }

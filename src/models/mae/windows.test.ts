@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../pde/random';
-import { maxAbs, maxAbsDiff } from '../nn/testing';
-import { fourierResample } from './resample';
+import { maxAbsDiff } from '../nn/testing';
 import {
   createWindowSource,
   sampleWindows,
@@ -34,38 +33,6 @@ const smooth = (k: number, x: number, y: number, c: number) =>
   Math.sin(2 * Math.PI * (x + 0.1 * k)) * Math.cos(2 * Math.PI * 2 * y) +
   0.5 * Math.cos(2 * Math.PI * (3 * x + y + 0.3 * c)) +
   0.25;
-
-describe('fourierResample', () => {
-  it('reproduces band-limited fields exactly when refining and coarsening', () => {
-    for (const [n, m] of [
-      [8, 16],
-      [16, 8],
-      [16, 12],
-      [9, 16],
-    ] as const) {
-      const source = frames(2, n, 2, smooth);
-      const expected = frames(2, m, 2, smooth);
-      expect(maxAbsDiff(fourierResample(source, 2, n, m, 2), expected), `${n}→${m}`).toBeLessThan(
-        1e-5,
-      );
-    }
-  });
-
-  it('returns a copy for the same grid, and refining then coarsening is the identity', () => {
-    const rng = createRng(3);
-    const noise = Float32Array.from({ length: 3 * 16 * 16 }, () => rng.uniformIn(-1, 1));
-    const same = fourierResample(noise, 3, 16, 16, 1);
-    expect(same).toEqual(noise);
-    expect(same).not.toBe(noise);
-    const back = fourierResample(fourierResample(noise, 3, 16, 32, 1), 3, 32, 16, 1);
-    expect(maxAbsDiff(back, noise)).toBeLessThan(1e-5);
-  });
-
-  it('drops the modes the coarse grid cannot hold', () => {
-    const fine = frames(1, 16, 1, (_k, x) => Math.sin(2 * Math.PI * 6 * x));
-    expect(maxAbs(fourierResample(fine, 1, 16, 8, 1))).toBeLessThan(1e-6);
-  });
-});
 
 function dataset(
   count: number,

@@ -7,7 +7,7 @@ import { IDENTITY, mapTrajectory } from '../../data/augment/gridMap';
 import type { TrajectoryArray } from '../../data/trajectories';
 import type { Rng } from '../../pde/random';
 import type { MaeConfig } from './config';
-import { fourierResample } from './resample';
+import { fourierResample } from '../../data/resample';
 
 export type { TrajectoryArray } from '../../data/trajectories';
 

@@ -55,7 +55,8 @@ export interface TrainableModel {
   /** Why a checkpoint cannot continue this model (other settings), or undefined. */
   resumeProblem(checkpoint: Checkpoint): string | undefined;
   readonly step: LossStep | UpdateStep;
-  validate(): Promise<Record<string, number>> | Record<string, number>;
+  /** The validation after `step` steps. */
+  validate(step: number): Promise<Record<string, number>> | Record<string, number>;
   dispose(): void;
 }
 
@@ -212,7 +213,7 @@ export function createTraining(model: TrainableModel, options: TrainingOptions):
     history,
     startStep,
     async validate(at) {
-      const metrics = await model.validate();
+      const metrics = await model.validate(at);
       history.validation.push({ step: at, ...metrics });
       return metrics;
     },

@@ -1,16 +1,17 @@
 /**
- * The evaluation job: loads a saved MAE checkpoint and a saved dataset, takes one split's
- * trajectories, and for each asked mask ratio scores the model per equation against the linear
- * and nearest interpolation baselines on the same windows and masks (models/mae/evaluation).
- * One ratio is the Results panel's table; several are its error-vs-ratio sweep.
+ * The evaluation job: loads a saved checkpoint of a model that fills hidden patches and a saved
+ * dataset, takes one split's trajectories, and for each asked mask ratio scores the model per
+ * equation against the linear and nearest interpolation baselines on the same windows and masks
+ * (the model's reconstructor). One ratio is the Results panel's table; several are its
+ * error-vs-ratio sweep.
  */
+import { patchGeometry, type TokenGrid } from '../../data/masks/patches';
 import { MASK_STRATEGIES, maskedCount, type MaskStrategy } from '../../data/masks/strategies';
-import { equationGroups, maeErrorsByGroup } from '../../models/mae/evaluation';
-import type { MaeModel } from '../../models/mae/model';
+import { equationGroups } from '../../data/trajectoryGroups';
 import { PDE_CATALOG } from '../../pde/catalog';
 import { openLabStorage, type LabStorage } from '../../storage/labStorage';
 import type { JobContext } from '../jobRunner';
-import { MaskModelCache } from '../mask/maskModel';
+import { ModelCache, reconstructorOf } from '../models/modelCache';
 import {
   DEFAULT_WINDOWS_PER_GROUP,
   splitRange,
@@ -28,9 +29,9 @@ const title = (id: string) =>
   Object.hasOwn(PDE_CATALOG, id) ? PDE_CATALOG[id as keyof typeof PDE_CATALOG].title : id;
 
 /** Why a ratio cannot be scored with this model's patches, or undefined when it can. */
-function ratioProblem(model: MaeModel, strategy: MaskStrategy, ratio: number): string | undefined {
-  const { nt, nx, ny } = model.geometry;
-  const hidden = maskedCount(model.geometry, { strategy, ratio });
+function ratioProblem(grid: TokenGrid, strategy: MaskStrategy, ratio: number): string | undefined {
+  const { nt, nx, ny } = grid;
+  const hidden = maskedCount(grid, { strategy, ratio });
   if (hidden === 0) {
     return `at a mask ratio of ${ratio}, ${strategy} masking hides no patch of the model's ${nt} × ${nx} × ${ny} patch grid`;
   }
@@ -73,13 +74,20 @@ export async function evaluateModel(
   const groups = equationGroups(meta.equation, meta.mix, range.first, range.count);
 
   ctx.progress(0, 'Loading the model');
-  const models = new MaskModelCache(openStorage, 'choose another model');
+  const models = new ModelCache(openStorage, 'choose another model');
   try {
     const loaded = await models.get({ checkpointId: params.checkpointId });
+    const reconstructor = reconstructorOf(loaded);
     const { model } = loaded;
+    const window = reconstructor.window(model);
+    const grid = patchGeometry([window.frames, window.size, window.size, window.channels], {
+      pt: window.patchT,
+      px: window.patchXY,
+      py: window.patchXY,
+    });
     const skipped: EvaluateModelResult['skipped'] = [];
     const ratios = params.ratios.filter((ratio) => {
-      const problem = ratioProblem(model, strategy, ratio);
+      const problem = ratioProblem(grid, strategy, ratio);
       if (problem) skipped.push({ ratio, reason: problem });
       return !problem;
     });
@@ -98,12 +106,12 @@ export async function evaluateModel(
           `Mask ratio ${ratio} · ${title(group.id)} (${plural(group.trajectories.length, 'trajectory', 'trajectories')})`,
         );
         await ctx.step();
-        const [errors] = await maeErrorsByGroup(model, { data, shape: [N, T, X, Y, C] }, [group], {
-          windowsPerGroup,
-          seed,
-          ratio,
-          strategy,
-        });
+        const [errors] = await reconstructor.errorsByGroup(
+          model,
+          { data, shape: [N, T, X, Y, C] },
+          [group],
+          { windowsPerGroup, seed, ratio, strategy },
+        );
         row.equations.push(errors!);
         done += 1;
       }
@@ -115,7 +123,7 @@ export async function evaluateModel(
     );
     return {
       rows,
-      modelMaskRatio: model.config.maskRatio,
+      modelMaskRatio: window.maskRatio,
       skipped,
       strategy,
       windowsPerGroup,

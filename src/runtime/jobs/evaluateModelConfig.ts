@@ -1,7 +1,7 @@
 /** The evaluation job's parameters and result, and which trajectories a split holds: plain data the UI may import. */
 import type { DatasetSplit } from '../../data/io/meta';
 import type { MaskStrategy } from '../../data/masks/strategies';
-import type { GroupErrors } from '../../models/mae/evaluation';
+import type { GroupErrors } from '../../models/reconstruction';
 
 /** Which trajectories of a dataset are scored. */
 export type EvaluationSplit = 'validation' | 'test' | 'all';
@@ -14,7 +14,7 @@ export const DEFAULT_SWEEP_RATIOS: readonly number[] = [0.1, 0.25, 0.5, 0.75, 0.
 export const DEFAULT_WINDOWS_PER_GROUP = 32;
 
 export interface EvaluateModelParams {
-  /** A saved MAE checkpoint (lab storage). */
+  /** A saved checkpoint of a model that fills hidden patches (lab storage). */
   checkpointId: string;
   /** A saved dataset (lab storage). */
   datasetId: string;
@@ -29,7 +29,7 @@ export interface EvaluateModelParams {
   seed?: number;
 }
 
-/** Masked-region relative L2 of the MAE and of the baselines for one equation. */
+/** Masked-region relative L2 of the model and of the baselines for one equation. */
 export type EquationErrors = GroupErrors;
 
 /** Every equation's errors at one mask ratio. */

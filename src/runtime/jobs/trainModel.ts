@@ -5,6 +5,7 @@
  * fixed validation samples, pause/resume, checkpoints in IndexedDB and a run record that keeps the
  * history and the outcome.
  */
+import { checkTrainable } from '../../data/io/nonFinite';
 import { datasetSplits } from '../../data/trajectories';
 import { decodeCheckpoint, encodeCheckpoint, type Checkpoint } from '../../models/nn/checkpoint';
 import type { StepMetrics } from '../../models/nn/trainLoop';
@@ -22,7 +23,6 @@ import {
 } from '../../storage/runRecords';
 import { errorMessage } from '../../util/errorMessage';
 import { JobCancelledError, type JobContext } from '../jobRunner';
-import { checkTrainable } from './readSavedDataset';
 import {
   STEP_METRICS,
   validationMetricName,

@@ -1,10 +1,10 @@
 /** The Mask panel's request to the worker and its answer: plain data shared by the UI and the worker. */
 import type { BaselineId, MaskStrategy, PatchSize, TokenGrid, WindowShape } from '../../data/masks';
-import type { AttentionWeights } from '../../models/mae/downstream/attentionKernel';
+import { isModelId, modelEntry } from '../../models/catalog';
 
 /**
- * Where the reconstruction column comes from: an interpolation baseline, or a trained masked
- * autoencoder's checkpoint (lab storage). A model reconstructs on its own grid and patches and is
+ * Where the reconstruction column comes from: an interpolation baseline, or the checkpoint of a
+ * trained model that fills hidden patches (lab storage). A model reconstructs on its own grid and patches and is
  * compared with `baseline` on the same mask. `savedAt` is the checkpoint record's createdAt: a
  * run keeps one checkpoint id and overwrites it, so a newer save under the same id reloads.
  */
@@ -37,8 +37,8 @@ export interface MaskPreviewRequest {
    */
   reconstruction: ReconstructionSource;
   /**
-   * With a model source: also return the decoder's attention for this window (only when asked:
-   * N × N per head and layer).
+   * With a model source: also return the model's attention for this window, when it has one
+   * (only when asked: N × N per head and layer).
    */
   attention?: boolean;
 }
@@ -53,6 +53,8 @@ export interface BaselineComparison {
 
 /** The checkpoint that reconstructed, and the window it asked for. */
 export interface MaskPreviewModel {
+  /** Its model's id in the catalog. */
+  modelId: string;
   checkpointId: string;
   runId: string;
   /** The run's name. */
@@ -102,10 +104,18 @@ export interface MaskPreviewResult {
   /** With a model source: which model, and how the window was fitted to it. */
   model?: MaskPreviewModel;
   /**
-   * With a model source and request.attention, when some patch is hidden: the decoder's
-   * attention per layer, [heads, tokens, tokens] (rows: queries).
+   * With a model source that has attention and request.attention, when some patch is hidden: the
+   * model's attention per layer, [heads, tokens, tokens] (rows: queries).
    */
-  attention?: AttentionWeights;
+  attention?: PatchAttention;
+}
+
+/** A model's attention between the window's patches: per layer, [heads, tokens, tokens]. */
+export interface PatchAttention {
+  layers: number;
+  heads: number;
+  tokens: number;
+  weights: Float32Array[];
 }
 
 const BASELINE_NAMES: Record<BaselineId, string> = {
@@ -125,10 +135,15 @@ export function describeBaseline(method: BaselineId): string {
  */
 export function describeSource(
   source: ReconstructionSource,
-  model?: Pick<MaskPreviewModel, 'runName' | 'step'>,
+  model?: Pick<MaskPreviewModel, 'modelId' | 'runName' | 'step'>,
 ): string {
   if (source.kind === 'baseline') return describeBaseline(source.method);
   return model
-    ? `MAE reconstruction (run ${model.runName}, step ${model.step})`
-    : 'MAE reconstruction';
+    ? `${modelShortName(model.modelId)} reconstruction (run ${model.runName}, step ${model.step})`
+    : 'Model reconstruction';
+}
+
+/** A model's short name in sentences ("MAE"): its catalog entry's run label. */
+export function modelShortName(modelId: string): string {
+  return isModelId(modelId) ? modelEntry(modelId).runLabel : modelId;
 }

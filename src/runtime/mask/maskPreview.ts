@@ -17,7 +17,12 @@ import {
   type PatchSize,
   type TokenMask,
 } from '../../data/masks';
-import { fourierResample } from '../../models/mae/resample';
+import { fourierResample } from '../../data/resample';
+import type {
+  ModelReconstruction,
+  Reconstructor as ModelReconstructor,
+} from '../../models/reconstruction';
+import type { BuiltModel } from '../../models/runtime';
 import type { DatasetRecordMeta, DatasetRecordPayload } from '../../storage/datasetRecords';
 import { openLabStorage, type LabStorage } from '../../storage/labStorage';
 import type {
@@ -27,7 +32,7 @@ import type {
   MaskPreviewResult,
   ReconstructionSource,
 } from './config';
-import { MaskModelCache, reconstructWithModel, type ModelReconstruction } from './maskModel';
+import { ModelCache, reconstructorOf } from '../models/modelCache';
 
 /** Fills the hidden patches of one window [T, X, Y, C], returning a new array of the same size. */
 export type Reconstructor = (
@@ -44,7 +49,7 @@ interface PreparedSource {
   /** The baseline a model is compared with on the same mask. */
   compareWith?: BaselineId;
   model?: Omit<MaskPreviewModel, 'datasetSize'>;
-  /** A model's reconstruction with its decoder attention, and the attention's shape. */
+  /** A model's reconstruction with its attention, and the attention's shape. */
   attend?: {
     reconstruct(window: Float32Array, mask: TokenMask): Promise<ModelReconstruction>;
     layers: number;
@@ -65,7 +70,7 @@ interface LoadedDataset {
 
 export class MaskPreviewer {
   private cached: { id: string; dataset: Promise<LoadedDataset> } | undefined;
-  private readonly models: MaskModelCache;
+  private readonly models: ModelCache;
   /** Previews run one after another, so a model is never disposed while one uses it. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -81,38 +86,39 @@ export class MaskPreviewer {
     },
     model: async (source) => {
       const loaded = await this.models.get(source);
+      const reconstructor = reconstructorOf(loaded);
       const { model } = loaded;
-      const { patchT, patchXY } = model.config;
+      const { frames, size, channels, patchT, patchXY } = reconstructor.window(model);
+      const fill = (window: Float32Array, mask: TokenMask, options?: { attention?: boolean }) =>
+        reconstructWindow(reconstructor, model, window, mask, options);
+      const attention = reconstructor.attentionShape?.(model);
       return {
-        reconstruct: async (window, _geometry, mask) =>
-          (await reconstructWithModel(model, window, mask)).reconstruction,
-        attend: {
-          reconstruct: (window, mask) =>
-            reconstructWithModel(model, window, mask, { attention: true }),
-          layers: model.config.decoderDepth,
-          heads: model.config.decoderHeads,
-        },
-        fit: {
-          frames: model.config.frames,
-          size: model.config.size,
-          channels: model.channels,
-          patch: { pt: patchT, px: patchXY, py: patchXY },
-        },
+        reconstruct: async (window, _geometry, mask) => (await fill(window, mask)).reconstruction,
+        ...(attention
+          ? {
+              attend: {
+                reconstruct: (window, mask) => fill(window, mask, { attention: true }),
+                ...attention,
+              },
+            }
+          : {}),
+        fit: { frames, size, channels, patch: { pt: patchT, px: patchXY, py: patchXY } },
         compareWith: source.baseline,
         model: {
+          modelId: loaded.runtime.info.id,
           checkpointId: loaded.checkpointId,
           runId: loaded.runId,
           runName: loaded.runName,
           step: loaded.step,
-          size: model.config.size,
-          channels: model.channels,
+          size,
+          channels,
         },
       };
     },
   };
 
   constructor(private readonly openStorage: () => Promise<LabStorage> = () => openLabStorage()) {
-    this.models = new MaskModelCache(openStorage);
+    this.models = new ModelCache(openStorage);
   }
 
   /** Drops the dataset held in memory (the next preview reads it again). */
@@ -293,6 +299,40 @@ function checkModelWindow(
       `The model reads windows of ${fit.frames} frames in patches of ${fit.patch.pt} × ${fit.patch.px} × ${fit.patch.py}; the request asked for ${request.frames} frames in patches of ${pt} × ${px} × ${py}.`,
     );
   }
+}
+
+/**
+ * A model's reconstruction of one window on its grid. A mask that hides nothing leaves the window
+ * as it is; one that hides everything leaves nothing to fill in from.
+ */
+async function reconstructWindow(
+  reconstructor: ModelReconstructor<BuiltModel>,
+  model: BuiltModel,
+  window: Float32Array,
+  mask: TokenMask,
+  options: { attention?: boolean } = {},
+): Promise<ModelReconstruction> {
+  if (mask.masked.length === 0) return { reconstruction: window.slice() };
+  if (mask.keep.length === 0) {
+    throw new RangeError(
+      'Every patch is hidden: the model needs at least one visible patch to fill in the rest.',
+    );
+  }
+  const { reconstruction, attention } = await reconstructor.reconstruct(
+    model,
+    window,
+    mask,
+    options,
+  );
+  // The preview transfers its arrays: give it ones that own their whole buffers.
+  return {
+    reconstruction: ownBuffer(reconstruction),
+    ...(attention ? { attention: attention.map(ownBuffer) } : {}),
+  };
+}
+
+function ownBuffer(values: Float32Array): Float32Array {
+  return values.byteLength === values.buffer.byteLength ? values : values.slice();
 }
 
 /** The user's mask, checked against the window's token grid. */

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BASELINES, maskedRelativeL2, patchGeometry } from '../../data/masks';
+import { fourierResample } from '../../data/resample';
 import { MAE_MODEL_ID, MAE_MODEL_VERSION, maeCheckpointConfig } from '../../models/mae/checkpoint';
 import { MAE_PRESETS } from '../../models/mae/config';
 import { createMae } from '../../models/mae/model';
-import { fourierResample } from '../../models/mae/resample';
 import { captureCheckpoint, encodeCheckpoint } from '../../models/nn/checkpoint';
 import { deleteLabDb } from '../../storage/db';
 import { openLabStorage, type LabStorage } from '../../storage/labStorage';
@@ -170,6 +170,7 @@ describe('MaskPreviewer with a trained model', () => {
     expect(result.tokenGrid).toEqual({ nt: 2, nx: 4, ny: 4 });
     expect(result.channels).toEqual(['u']);
     expect(result.model).toEqual({
+      modelId: 'mae',
       checkpointId: 'run-a:latest',
       runId: 'run-a',
       runName: 'MAE tiny run-a',

@@ -1,11 +1,20 @@
-/** What installing the shipped pretrained model reports: plain data the UI may import. */
-import type { PretrainedManifest } from '../../models/mae/pretrained';
+/** What installing the shipped pretrained models reports: plain data the UI may import. */
+import type { ShippedManifest } from '../../models/pretrained';
 
-/** The run the shipped model is stored under, so that it is listed like any trained model. */
-export const PRETRAINED_RUN_ID = 'pretrained-mae';
+/** One model's shipped checkpoint in storage: `installed` now, or `current` (already there). */
+export interface InstalledPretrained {
+  modelId: string;
+  status: 'installed' | 'current';
+  manifest: ShippedManifest;
+  checkpointId: string;
+}
 
-export type PretrainedInstall =
-  /** The site ships no pretrained model (e.g. a build without public/pretrained). */
-  | { status: 'absent' }
-  /** `installed`: written to storage now; `current`: this very model was already there. */
-  | { status: 'installed' | 'current'; manifest: PretrainedManifest; checkpointId: string };
+/** What the site ships for one model: nothing, or its checkpoint, now in storage. */
+export type ShippedInstall = { status: 'absent' } | InstalledPretrained;
+
+export interface PretrainedInstall {
+  /** The shipped models now in storage; none where the site ships none (a build without them). */
+  installed: InstalledPretrained[];
+  /** Why a model's shipped checkpoint was not installed, in words, one per model. */
+  problems: string[];
+}

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAE_PRESETS } from '../../models/mae/config';
+import { maeRuntime } from '../../models/mae';
 import { maeCheckpointConfig, maeFromCheckpoint } from '../../models/mae/checkpoint';
 import { createMae } from '../../models/mae/model';
 import {
@@ -11,14 +12,18 @@ import {
 } from '../../models/mae/pretrained';
 import { captureCheckpoint, decodeCheckpoint, encodeCheckpoint } from '../../models/nn/checkpoint';
 import { oneCycleSchedule } from '../../models/nn/schedules';
+import { pretrainedRunId } from '../../models/pretrained';
+import type { ModelRuntime } from '../../models/runtime';
 import { deleteLabDb } from '../../storage/db';
 import { openLabStorage } from '../../storage/labStorage';
 import { uniqueDbName } from '../../storage/testDb';
 import { checkpointIdOf } from '../../storage/checkpointRecords';
-import { PRETRAINED_RUN_ID } from './config';
-import { installPretrained } from './installPretrained';
+import { installPretrained, installShippedModel } from './installPretrained';
 
 const DIRECTORY = 'https://lab.example/pretrained/';
+const PRETRAINED_RUN_ID = pretrainedRunId('mae');
+const install = (fetchFile: typeof fetch) =>
+  installShippedModel(maeRuntime, DIRECTORY, open, fetchFile);
 const config = MAE_PRESETS.tiny.config;
 const STEPS = 12;
 
@@ -104,13 +109,13 @@ function site(files: Record<string, unknown>) {
   return { fetchFile, requests };
 }
 
-describe('installPretrained', () => {
+describe('installShippedModel', () => {
   it('stores the shipped checkpoint as a finished run, once', async () => {
     const { fetchFile, requests } = site({
       'mae.json': manifest(),
       'mae-tiny.ckpt': checkpointBytes,
     });
-    const first = await installPretrained(DIRECTORY, open, fetchFile);
+    const first = await install(fetchFile);
     expect(first.status).toBe('installed');
 
     const storage = await open();
@@ -125,7 +130,14 @@ describe('installPretrained', () => {
       expect(run?.summary.meta.status).toBe('done');
       expect(run?.summary.meta.step).toBe(STEPS);
       expect(run?.summary.meta.options.seed).toBe(1);
-      expect(run?.summary.meta.finalMetrics).toMatchObject({ relL2: 0.5, relL2Linear: 0.6 });
+      expect(run?.summary.name).toBe('Pretrained tiny MAE (ships with the lab)');
+      expect(run?.summary.meta.finalMetrics).toEqual({
+        relL2: 0.5,
+        relL2Linear: 0.6,
+        relL2Nearest: 0.7,
+        mse: 0.1,
+      });
+      expect(run?.summary.meta.finalLoss).toBe(1 / STEPS);
       const history = run!.payload.history;
       expect(history.step).toEqual(Array.from({ length: STEPS }, (_, i) => i + 1));
       const lr = oneCycleSchedule({
@@ -143,30 +155,30 @@ describe('installPretrained', () => {
       storage.close();
     }
 
-    const again = await installPretrained(DIRECTORY, open, fetchFile);
+    const again = await install(fetchFile);
     expect(again.status).toBe('current');
     expect(requests.filter((r) => r === 'mae-tiny.ckpt')).toHaveLength(1);
   });
 
   it('replaces an older shipped model with a newer one', async () => {
     const files = { 'mae.json': manifest(), 'mae-tiny.ckpt': checkpointBytes };
-    await installPretrained(DIRECTORY, open, site(files).fetchFile);
+    await install(site(files).fetchFile);
     files['mae.json'] = manifest({ createdAt: '2026-12-01T00:00:00.000Z' });
-    const newer = await installPretrained(DIRECTORY, open, site(files).fetchFile);
+    const newer = await install(site(files).fetchFile);
     expect(newer.status).toBe('installed');
   });
 
   it('says absent when the site ships no model', async () => {
-    const result = await installPretrained(DIRECTORY, open, site({}).fetchFile);
+    const result = await install(site({}).fetchFile);
     expect(result).toEqual({ status: 'absent' });
     const html = site({ 'mae.json': '<!doctype html><title>Lab</title>' });
-    expect(await installPretrained(DIRECTORY, open, html.fetchFile)).toEqual({ status: 'absent' });
+    expect(await install(html.fetchFile)).toEqual({ status: 'absent' });
   });
 
   it('refuses a damaged checkpoint and keeps nothing', async () => {
     const damaged = checkpointBytes.slice(0, checkpointBytes.byteLength - 100);
     const { fetchFile } = site({ 'mae.json': manifest(), 'mae-tiny.ckpt': damaged });
-    await expect(installPretrained(DIRECTORY, open, fetchFile)).rejects.toThrow(/damaged/);
+    await expect(install(fetchFile)).rejects.toThrow(/damaged/);
     const storage = await open();
     try {
       expect((await storage.runs.list()).records).toHaveLength(0);
@@ -179,8 +191,44 @@ describe('installPretrained', () => {
   it('names what is wrong with a malformed manifest', async () => {
     const bad = { ...manifest(), checkpoint: '../../etc/passwd' };
     const { fetchFile } = site({ 'mae.json': bad });
-    await expect(installPretrained(DIRECTORY, open, fetchFile)).rejects.toThrow(
-      /manifest is malformed: the checkpoint name/,
-    );
+    await expect(install(fetchFile)).rejects.toThrow(/manifest is malformed: the checkpoint name/);
+  });
+});
+
+describe('installPretrained', () => {
+  const files = () => site({ 'mae.json': manifest(), 'mae-tiny.ckpt': checkpointBytes });
+
+  it('installs every model that ships one, under its own run id', async () => {
+    const result = await installPretrained(DIRECTORY, open, files().fetchFile, [maeRuntime]);
+    expect(result.problems).toEqual([]);
+    expect(result.installed).toMatchObject([
+      { modelId: 'mae', status: 'installed', checkpointId: checkpointIdOf('pretrained-mae') },
+    ]);
+    expect(result.installed[0]!.manifest.preset).toBe('tiny');
+  });
+
+  it('skips models that ship nothing, and keeps one broken model from stopping the others', async () => {
+    const silent = { ...maeRuntime, pretrained: undefined } as ModelRuntime;
+    const broken = {
+      ...maeRuntime,
+      info: { ...maeRuntime.info, id: 'broken' },
+      pretrained: { ...maeRuntime.pretrained!, manifestFile: 'broken.json' },
+    } as ModelRuntime;
+    const { fetchFile } = site({
+      'broken.json': { ...manifest(), checkpoint: '../x' },
+      'mae.json': manifest(),
+      'mae-tiny.ckpt': checkpointBytes,
+    });
+    const result = await installPretrained(DIRECTORY, open, fetchFile, [
+      silent,
+      broken,
+      maeRuntime,
+    ]);
+    expect(result.installed.map((m) => m.modelId)).toEqual(['mae']);
+    expect(result.problems).toEqual([expect.stringMatching(/manifest is malformed/)]);
+    expect(await installPretrained(DIRECTORY, open, site({}).fetchFile)).toEqual({
+      installed: [],
+      problems: [],
+    });
   });
 });

@@ -1,48 +1,61 @@
 /**
- * Puts the pretrained MAE the site ships (public/pretrained/, made by `npm run pretrain -- mae`)
- * into lab storage as a finished run with its checkpoint, so every panel lists it like a model
- * the user trained: the Mask panel reconstructs with it, Results scores it, Train overlays its
- * curves. Runs in the worker, where the checkpoint can be decoded and checked before it is kept.
+ * Puts the pretrained models the site ships (public/pretrained/, made by `npm run pretrain`) into
+ * lab storage, each as a finished run with its checkpoint under its model's pretrained run id, so
+ * every panel lists it like a model the user trained: the Mask panel reconstructs with the MAE's,
+ * Results scores it, Train overlays its curves. Each model that ships one says how in its runtime
+ * (`pretrained`). Runs in the worker, where a checkpoint is decoded and checked before it is kept.
  */
+import { MODEL_IDS } from '../../models/catalog';
 import { decodeCheckpoint } from '../../models/nn/checkpoint';
-import { oneCycleSchedule } from '../../models/nn/schedules';
-import { MAE_MODEL_ID, readMaeCheckpointConfig } from '../../models/mae/checkpoint';
-import {
-  parsePretrainedManifest,
-  PRETRAIN_SCHEDULE,
-  PRETRAINED_MAE_MANIFEST,
-} from '../../models/mae/pretrained';
-import type { LabStorage } from '../../storage/labStorage';
-import {
-  emptyHistory,
-  pushValidation,
-  type RunHistory,
-  type RunRecordMeta,
-} from '../../storage/runRecords';
-import { errorMessage } from '../../util/errorMessage';
-import type { TrainOptions } from '../../models/trainOptions';
+import { pretrainedRunId } from '../../models/pretrained';
+import { modelRuntime } from '../../models/registry';
+import type { ModelRuntime } from '../../models/runtime';
 import { checkpointIdOf } from '../../storage/checkpointRecords';
-import { PRETRAINED_RUN_ID, type PretrainedInstall } from './config';
+import type { LabStorage } from '../../storage/labStorage';
+import { emptyHistory, pushValidation, type RunRecordMeta } from '../../storage/runRecords';
+import { errorMessage } from '../../util/errorMessage';
+import type { PretrainedInstall, ShippedInstall } from './config';
 
-/** Where the shipped model was trained: a dataset made in Node, not one saved in this browser. */
+/** Where a shipped model was trained: a dataset made in Node, not one saved in this browser. */
 const PRETRAINING_DATASET_ID = 'pretraining-data';
 
-interface ValidationEntry {
-  step?: unknown;
-  relL2?: unknown;
-  mse?: unknown;
-}
-
 /**
- * `directoryUrl` is the absolute URL of the pretrained directory, ending in '/'. Resolves
- * `absent` when the site has no manifest; throws, in words, when what it has is broken.
+ * Installs every shipped model; one that is broken does not keep the others out. `directoryUrl`
+ * is the absolute URL of the pretrained directory, ending in '/'.
  */
 export async function installPretrained(
   directoryUrl: string,
   openStorage: () => Promise<LabStorage>,
   fetchFile: typeof fetch = fetch,
+  runtimes: readonly ModelRuntime[] = MODEL_IDS.map(modelRuntime),
 ): Promise<PretrainedInstall> {
-  const manifestResponse = await fetchFile(new URL(PRETRAINED_MAE_MANIFEST, directoryUrl));
+  const result: PretrainedInstall = { installed: [], problems: [] };
+  for (const runtime of runtimes) {
+    if (!runtime.pretrained) continue;
+    try {
+      const install = await installShippedModel(runtime, directoryUrl, openStorage, fetchFile);
+      if (install.status !== 'absent') result.installed.push(install);
+    } catch (error) {
+      result.problems.push(errorMessage(error));
+    }
+  }
+  return result;
+}
+
+/**
+ * One model's shipped checkpoint. Resolves `absent` when the site has no manifest for it; throws,
+ * in words, when what it has is broken.
+ */
+export async function installShippedModel(
+  runtime: ModelRuntime,
+  directoryUrl: string,
+  openStorage: () => Promise<LabStorage>,
+  fetchFile: typeof fetch = fetch,
+): Promise<ShippedInstall> {
+  const shipping = runtime.pretrained;
+  if (!shipping) return { status: 'absent' };
+  const modelId = runtime.info.id;
+  const manifestResponse = await fetchFile(new URL(shipping.manifestFile, directoryUrl));
   if (manifestResponse.status === 404) return { status: 'absent' };
   if (!manifestResponse.ok) {
     throw new Error(`The pretrained model cannot be fetched (HTTP ${manifestResponse.status}).`);
@@ -54,19 +67,20 @@ export async function installPretrained(
     // A dev server or host may answer a missing file with its HTML page instead of a 404.
     return { status: 'absent' };
   }
-  const manifest = parsePretrainedManifest(manifestJson);
-  const checkpointId = checkpointIdOf(PRETRAINED_RUN_ID);
+  const manifest = shipping.parseManifest(manifestJson);
+  const runId = pretrainedRunId(modelId);
+  const checkpointId = checkpointIdOf(runId);
   const createdAt = Date.parse(manifest.createdAt);
   const storage = await openStorage();
   try {
     const existing = await storage.runs.list();
-    const run = existing.records.find((r) => r.id === PRETRAINED_RUN_ID);
+    const run = existing.records.find((r) => r.id === runId);
     const checkpoints = await storage.checkpoints.list();
     if (
       run?.meta.startedAt === createdAt &&
       checkpoints.records.some((c) => c.id === checkpointId)
     ) {
-      return { status: 'current', manifest, checkpointId };
+      return { modelId, status: 'current', manifest, checkpointId };
     }
 
     const response = await fetchFile(new URL(manifest.checkpoint, directoryUrl));
@@ -76,30 +90,16 @@ export async function installPretrained(
     const bytes = new Uint8Array(await response.arrayBuffer());
     let checkpoint;
     try {
-      checkpoint = decodeCheckpoint(bytes, { modelId: MAE_MODEL_ID });
-      readMaeCheckpointConfig(checkpoint);
+      checkpoint = decodeCheckpoint(bytes, { modelId });
+      runtime.checkpointSettings(checkpoint);
     } catch (error) {
       throw new Error(`The shipped pretrained checkpoint is damaged: ${errorMessage(error)}`);
     }
-    const history = pretrainingHistory(checkpoint.history, manifest.training);
-    const last = history.valStep.length - 1;
-    const name = `Pretrained ${manifest.preset} MAE (ships with the lab)`;
-    const options: TrainOptions = {
-      schedule: PRETRAIN_SCHEDULE.schedule,
-      warmupFraction: PRETRAIN_SCHEDULE.pctStart,
-      weightDecay: PRETRAIN_SCHEDULE.weightDecay,
-      clipNorm: 0,
-      steps: manifest.training.steps,
-      batchSize: manifest.training.batchSize,
-      peakLr: manifest.training.peakLr,
-      seed: manifest.training.seed,
-      validateEvery: 0,
-      checkpointEvery: 0,
-      snapshotEvery: 0,
-    };
-    const all = manifest.errors.find((row) => row.id === 'all');
+    const { name, options, history: curves, finalMetrics } = shipping.run(manifest, checkpoint);
+    const history = { ...emptyHistory(), step: curves.step, loss: curves.loss, lr: curves.lr };
+    for (const { step, metrics } of curves.validations) pushValidation(history, step, metrics);
     const meta: RunRecordMeta = {
-      modelId: MAE_MODEL_ID,
+      modelId,
       config: { ...manifest.config },
       options,
       datasetId: PRETRAINING_DATASET_ID,
@@ -109,16 +109,7 @@ export async function installPretrained(
       startedAt: createdAt,
       updatedAt: createdAt,
       ...(history.loss.length ? { finalLoss: history.loss.at(-1)! } : {}),
-      ...(all
-        ? {
-            finalMetrics: {
-              relL2: all.relL2,
-              relL2Linear: all.relL2Linear,
-              relL2Nearest: all.relL2Nearest,
-              ...(last >= 0 && history.val.mse ? { mse: history.val.mse[last]! } : {}),
-            },
-          }
-        : {}),
+      ...(finalMetrics ? { finalMetrics } : {}),
       latestCheckpointId: checkpointId,
     };
     await storage.checkpoints.put({
@@ -129,56 +120,15 @@ export async function installPretrained(
         modelVersion: checkpoint.modelVersion,
         config: checkpoint.config as Record<string, unknown>,
         step: checkpoint.step,
-        runId: PRETRAINED_RUN_ID,
+        runId,
         datasetId: PRETRAINING_DATASET_ID,
         createdAt,
       },
       payload: { bytes },
     });
-    await storage.runs.put({ id: PRETRAINED_RUN_ID, name, meta, payload: { history } });
-    return { status: 'installed', manifest, checkpointId };
+    await storage.runs.put({ id: runId, name, meta, payload: { history } });
+    return { modelId, status: 'installed', manifest, checkpointId };
   } finally {
     storage.close();
   }
-}
-
-/**
- * The run history the Train panel draws, from the checkpoint's (loss per step and the held-out
- * validations) and the lr of MAE training's one-cycle schedule at each step.
- */
-export function pretrainingHistory(
-  saved: unknown,
-  training: { steps: number; peakLr: number },
-): RunHistory {
-  const history = emptyHistory();
-  const { loss, validation } = (saved ?? {}) as { loss?: unknown; validation?: unknown };
-  const lr = oneCycleSchedule({
-    maxLr: training.peakLr,
-    totalSteps: training.steps,
-    pctStart: PRETRAIN_SCHEDULE.pctStart,
-    divFactor: PRETRAIN_SCHEDULE.divFactor,
-    finalDivFactor: PRETRAIN_SCHEDULE.finalDivFactor,
-  });
-  if (Array.isArray(loss)) {
-    loss.forEach((value, i) => {
-      if (typeof value !== 'number') return;
-      history.step.push(i + 1);
-      history.loss.push(value);
-      history.lr.push(lr(i));
-    });
-  }
-  if (Array.isArray(validation)) {
-    for (const entry of validation as ValidationEntry[]) {
-      if (typeof entry?.step !== 'number' || typeof entry.relL2 !== 'number') continue;
-      const { step, ...metrics } = entry;
-      pushValidation(
-        history,
-        step,
-        Object.fromEntries(
-          Object.entries(metrics).filter((e): e is [string, number] => typeof e[1] === 'number'),
-        ),
-      );
-    }
-  }
-  return history;
 }

@@ -1,25 +1,25 @@
-/** A labelled select of the trained checkpoints (newest first), with a line about the chosen one. */
+/** A labelled select of saved models (newest first), with a line about the chosen one. */
 import { useId, type ReactNode } from 'react';
-import type { MaskModelOption } from '../../state/maskSources';
+import type { SavedModel } from '../../state/savedModels';
 
-interface TrainedModelPickerProps {
+interface TrainedModelPickerProps<M extends SavedModel> {
   label: string;
-  models: readonly MaskModelOption[];
-  model: MaskModelOption;
+  models: readonly M[];
+  model: M;
   /** Shown under the select, about the chosen model. */
   help: ReactNode;
   disabled?: boolean;
   onChoose(checkpointId: string): void;
 }
 
-export function TrainedModelPicker({
+export function TrainedModelPicker<M extends SavedModel>({
   label,
   models,
   model,
   help,
   disabled,
   onChoose,
-}: TrainedModelPickerProps) {
+}: TrainedModelPickerProps<M>) {
   const id = useId();
   return (
     <div className="param">

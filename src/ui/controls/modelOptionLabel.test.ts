@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { MAE_PRESETS, maeParameterCount } from '../../models/mae/config';
-import type { MaskModelOption } from '../../state/maskSources';
+import { pretrainedRunId } from '../../models/pretrained';
+import type { SavedModel } from '../../state/savedModels';
 import { formatParameterCount } from '../formatCount';
 import { modelOptionLabel } from './modelOptionLabel';
 
-const option = (change: Partial<MaskModelOption> = {}): MaskModelOption => ({
+const option = (change: Partial<SavedModel> = {}): SavedModel => ({
   checkpointId: 'r:latest',
   savedAt: 1,
   runId: 'r',
   runName: 'MAE tiny on waves',
   step: 10,
   finalLoss: 0.01234,
+  modelId: 'mae',
   config: MAE_PRESETS.tiny.config,
   channels: 1,
   ...change,
@@ -26,5 +28,10 @@ describe('modelOptionLabel', () => {
       step: 4,
     });
     expect(modelOptionLabel(custom)).toMatch(/^MAE custom · [\d.]+ [kM] params · step 4$/);
+  });
+
+  it('says which model ships with the lab', () => {
+    const shipped = option({ runId: pretrainedRunId('mae'), config: MAE_PRESETS.classroom.config });
+    expect(modelOptionLabel(shipped)).toMatch(/^Pretrained MAE classroom · /);
   });
 });

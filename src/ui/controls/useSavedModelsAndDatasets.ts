@@ -1,6 +1,6 @@
 /**
- * What a panel that scores saved models needs listed: the saved datasets and the trained MAE
- * checkpoints (newest first), read on mount and again whenever the runs change.
+ * What a panel that scores saved models needs listed: the saved datasets and the saved models
+ * that fill hidden patches (newest first), read on mount and again whenever the runs change.
  */
 import { useEffect } from 'react';
 import { useResults } from '../../state/resultsStore';

@@ -5,34 +5,22 @@
  */
 import type { TrajectoryGroup } from '../evaluation';
 import { createWindowSource, type TrajectoryArray } from '../windows';
-import {
-  generateDataset,
-  type GeneratedDataset,
-  type GenerateRequest,
-} from '../../../data/generate';
+import { generateDataset, type GeneratedDataset } from '../../../data/generate';
 import { PDE_CATALOG } from '../../../pde/catalog';
-import { INITIAL_CONDITION_IDS, type InitialConditionId } from '../../../pde/initial/registry';
+import { INITIAL_CONDITION_IDS } from '../../../pde/initial/registry';
 import type { PdeId } from '../../../pde/types';
-import { buildParamsFrom } from '../../../state/buildParams';
-import { defaultSettings } from '../../../state/settingsStore';
-import type { Settings } from '../../../state/settingsSchema';
-import { pdeSectionId } from '../../../state/simulationSchema';
+import {
+  dataPanelRequest,
+  type ClassroomGroup,
+  type ClassroomSizes,
+} from '../../../cli/dataPanelRequest';
 
-export interface ClassroomGroup {
-  equation: PdeId;
-  initial: InitialConditionId;
-}
+export type { ClassroomGroup, ClassroomSizes } from '../../../cli/dataPanelRequest';
+export { dataPanelRequest as classroomRequest } from '../../../cli/dataPanelRequest';
 
 export const CLASSROOM_GROUPS: readonly ClassroomGroup[] = (
   Object.keys(PDE_CATALOG) as PdeId[]
 ).flatMap((equation) => INITIAL_CONDITION_IDS.map((initial) => ({ equation, initial })));
-
-export interface ClassroomSizes {
-  count?: number;
-  frames?: number;
-  n?: number;
-  seed: number;
-}
 
 /**
  * How a group's seed follows from the base seed: 'as-built' is what the Data panel does (every
@@ -41,29 +29,6 @@ export interface ClassroomSizes {
  * with any seed a student types.
  */
 export type ClassroomSeeding = 'as-built' | 'distinct';
-
-/** The Data panel's single-equation build request for one group, with the sizes given. */
-export function classroomRequest(group: ClassroomGroup, sizes: ClassroomSizes): GenerateRequest {
-  const settings = defaultSettings();
-  const values: Settings = {
-    ...settings,
-    sim: { ...settings.sim, pde: group.equation, ...(sizes.n ? { n: String(sizes.n) } : {}) },
-    build: {
-      ...settings.build,
-      mode: 'single',
-      seed: sizes.seed,
-      ...(sizes.count ? { count: sizes.count } : {}),
-      ...(sizes.frames ? { frames: sizes.frames } : {}),
-    },
-    [pdeSectionId(group.equation)]: {
-      ...settings[pdeSectionId(group.equation)],
-      initial: group.initial,
-    },
-  };
-  const { request } = buildParamsFrom(values);
-  if (request.kind !== 'single') throw new Error('Expected a single-equation build.');
-  return request.single;
-}
 
 export interface ClassroomDataset extends ClassroomGroup {
   dataset: GeneratedDataset;
@@ -80,7 +45,7 @@ export async function generateClassroomData(
   for (const [k, group] of groups.entries()) {
     progress(k, groups.length, group);
     const seed = seeding === 'distinct' ? 1000 * sizes.seed + k : sizes.seed;
-    const dataset = await generateDataset(classroomRequest(group, { ...sizes, seed }));
+    const dataset = await generateDataset(dataPanelRequest(group, { ...sizes, seed }));
     out.push({ ...group, dataset });
   }
   progress(groups.length, groups.length, groups[groups.length - 1]!);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { maxAbsDiff } from '../../nn/testing';
 import { windowAt } from '../windows';
 import { chunkErrorsByTrajectory, meanChunkErrors, rollout, rolloutChunks } from './rollout';
-import { applyStepper, createStepper } from './stepper';
+import { applyStepper, createStepper } from '../../nn/fnoStepper';
 import type { Conditioner } from './stepperConditioning';
 import { travellingWaves } from './stepperTestData';
 

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { windowAt, type WindowSource } from '../windows';
-import { applyStepper, type Stepper } from './stepper';
+import { applyStepper, type Stepper } from '../../nn/fnoStepper';
 import type { Conditioner } from './stepperConditioning';
 
 /** Frames [start, end) predicted by one step of the rollout. */

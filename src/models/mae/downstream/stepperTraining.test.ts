@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../../pde/random';
 import { windowAt } from '../windows';
-import { createStepper } from './stepper';
+import { createStepper } from '../../nn/fnoStepper';
 import { coefficientCondition, noCondition } from './stepperConditioning';
 import { travellingWaves } from './stepperTestData';
 import { drawBatch, maxPairStart, relativeL2Loss, trainStepper } from './stepperTraining';

@@ -9,7 +9,7 @@ import { AdamW } from '../../nn/adamw';
 import { warmupCosineSchedule } from '../../nn/schedules';
 import { trainLoop, type StepMetrics } from '../../nn/trainLoop';
 import { windowAt, windowSize, type WindowSource } from '../windows';
-import { applyStepper, type Stepper } from './stepper';
+import { applyStepper, type Stepper } from '../../nn/fnoStepper';
 import type { Conditioner } from './stepperConditioning';
 
 /** Where the learning rate ends (MAE-PDE's CosineAnnealingLR eta_min), unless lr is lower. */

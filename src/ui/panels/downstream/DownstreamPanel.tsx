@@ -1,72 +1,49 @@
 /**
- * Downstream: what the pretrained encoder knows. MAE-PDE's two downstream tasks (coefficient
- * regression, conditioned time-stepping), the encoder's latent space, and the "Reproduce the
- * paper" card, all on one chosen encoder and one chosen dataset. Each section owns its job; this
- * panel only lists what can be chosen.
+ * Downstream: what a pretrained model is good for. Shows the downstream experiments of the model
+ * chosen in the Model panel (its DownstreamView in ui/models/registry), or says that it has none
+ * and which models do.
  */
-import { useEffect } from 'react';
-import { useDownstream, type DownstreamTarget } from '../../../state/downstreamStore';
-import { chosenModel } from '../../../state/maskSources';
-import { DatasetNeeded } from '../../controls/DatasetNeeded';
-import { useSavedModelsAndDatasets } from '../../controls/useSavedModelsAndDatasets';
-import { DownstreamSetup } from './DownstreamSetup';
-import { LabelledDatasetOffer } from './LabelledDatasetOffer';
-import { LatentSection } from './LatentSection';
-import { RegressionSection } from './RegressionSection';
-import { ReproduceCard } from './ReproduceCard';
-import { StepperSection } from './StepperSection';
+import { Suspense } from 'react';
+import { modelEntry, type ModelId } from '../../../models/catalog';
+import { modelSelection } from '../../../state/modelSettings';
+import { useSettings } from '../../../state/settingsStore';
+import { modelsWithDownstream, modelViews } from '../../models/registry';
 import './downstream.css';
 
 export function DownstreamPanel() {
-  const {
-    datasets: records,
-    datasetsListed: listed,
-    models,
-    modelsListed,
-  } = useSavedModelsAndDatasets();
-  const { checkpointId, datasetId, keepModel } = useDownstream();
-
-  // Once listed, the encoder shown stays chosen: a run trained later does not replace it.
-  useEffect(() => {
-    if (modelsListed) keepModel(models);
-  }, [modelsListed, models, keepModel]);
-
-  const dataset = records.find((r) => r.id === datasetId) ?? records[0];
-  const model = chosenModel(models, checkpointId);
-  const target: DownstreamTarget | undefined =
-    model && dataset ? { model, dataset: { id: dataset.id, name: dataset.name } } : undefined;
+  const values = useSettings((s) => s.values);
+  const { entry } = modelSelection(values);
+  const { DownstreamView } = modelViews(entry.id as ModelId);
 
   return (
     <section className="panel downstream-panel" aria-labelledby="panel-title">
       <h1 id="panel-title">Downstream</h1>
-      <p className="panel__intro">
-        Masked pretraining is not the goal: MAE-PDE’s claim is that the encoder it leaves behind
-        knows the physics. Here you test that claim. Regress each trajectory’s coefficients from the
-        encoder, condition a neural time-stepper on it, and look at where it places every
-        trajectory.
-      </p>
-      {!dataset ? (
-        <DatasetNeeded
-          listed={listed}
-          anySaved={records.length > 0}
-          need="The downstream tasks need simulations with known coefficients."
-        />
-      ) : null}
-      {modelsListed && models.length === 0 ? (
-        <p className="card">
-          No encoder yet: pretrain a masked autoencoder in the Train panel first.
-        </p>
-      ) : null}
-      {target && model && dataset ? (
-        <>
-          <DownstreamSetup models={models} model={model} datasets={records} dataset={dataset} />
-          <LabelledDatasetOffer dataset={dataset} />
-          <ReproduceCard target={target} />
-          <RegressionSection target={target} />
-          <StepperSection target={target} />
-          <LatentSection target={target} />
-        </>
-      ) : null}
+      {DownstreamView ? (
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <DownstreamView />
+        </Suspense>
+      ) : (
+        <NoDownstream title={entry.title} />
+      )}
     </section>
   );
+}
+
+function NoDownstream({ title }: { title: string }) {
+  const others = modelsWithDownstream().map((id) => modelEntry(id).title);
+  return (
+    <p className="panel__intro">
+      {title} has no downstream experiments.
+      {others.length > 0
+        ? ` ${listInWords(others)} ${others.length === 1 ? 'has some: choose it' : 'have some: choose one'} in the Model panel to try them.`
+        : ''}
+    </p>
+  );
+}
+
+/** "A", "A and B", "A, B and C". */
+function listInWords(items: readonly string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

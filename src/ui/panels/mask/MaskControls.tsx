@@ -6,8 +6,8 @@ import { useId } from 'react';
 import type { Param } from '../../../schema/params';
 import type { DatasetExtent } from '../../../runtime/mask/maskWindow';
 import { maskSchema } from '../../../state/maskSchema';
-import { BASELINE_CHOICE, type MaskModelOption } from '../../../state/maskSources';
 import { useMask } from '../../../state/maskStore';
+import { BASELINE_CHOICE, type ReconstructingModel } from '../../../state/savedModels';
 import { useSettings } from '../../../state/settingsStore';
 import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import type { Summary } from '../../../storage/types';
@@ -21,10 +21,10 @@ export interface MaskControlsProps {
   extent: DatasetExtent;
   /** What had to change to fit the dataset, in words. */
   notes: readonly string[];
-  /** Trained models, newest first. */
-  models: readonly MaskModelOption[];
+  /** Saved models that fill hidden patches, newest first. */
+  models: readonly ReconstructingModel[];
   /** The model that reconstructs; none: the baseline. */
-  model: MaskModelOption | undefined;
+  model: ReconstructingModel | undefined;
 }
 
 type MaskParam = keyof typeof maskSchema;
@@ -86,7 +86,7 @@ export function MaskControls({
         {control('trajectory', { max: extent.trajectories - 1 })}
         {control('start', { max: Math.max(0, extent.frames - 1) })}
         {model
-          ? fixedByModel('frames', model.config.frames)
+          ? fixedByModel('frames', model.maskedWindow.frames)
           : control('frames', { max: extent.frames })}
       </fieldset>
 
@@ -112,14 +112,14 @@ export function MaskControls({
           <small id={ids.ratioHelp} className="param__help">
             How much of the window shown here is hidden now: it changes this view only.
             {model
-              ? ` This model was trained with ${Math.round(model.config.maskRatio * 100)} % of the patches hidden (its training mask ratio, set in the Model panel).`
+              ? ` This model was trained with ${Math.round(model.maskedWindow.maskRatio * 100)} % of the patches hidden (its training mask ratio, set in the Model panel).`
               : ' A model keeps the share it was trained with (its training mask ratio, in the Model panel); MAE-PDE trains with 75–90 %.'}
           </small>
         </div>
         {model ? (
           <>
-            {fixedByModel('patchTime', model.config.patchT)}
-            {fixedByModel('patchSide', model.config.patchXY)}
+            {fixedByModel('patchTime', model.maskedWindow.patchT)}
+            {fixedByModel('patchSide', model.maskedWindow.patchXY)}
           </>
         ) : (
           <>

@@ -3,7 +3,11 @@
  * patches are filled in; with a trained model, its masked-region error beside the baseline's on
  * the same mask, which of the two wins and, when the baseline does, why it likely does.
  */
-import { describeBaseline, type MaskPreviewResult } from '../../../runtime/mask/config';
+import {
+  describeBaseline,
+  modelShortName,
+  type MaskPreviewResult,
+} from '../../../runtime/mask/config';
 import { DetailsToggle } from '../../controls/Explained';
 import { formatMs, formatValue } from '../../format';
 import { comparisonSentence } from './sourceText';
@@ -71,8 +75,10 @@ export function MaskMetrics({ result, frame, modelsAvailable, reasons = [] }: Ma
   }
 
   const baselineName = describeBaseline(source.baseline);
+  const modelName = modelShortName(model.modelId);
   const baselineFrame = baseline?.perFrameRelativeL2[frame] ?? Number.NaN;
   const verdict = comparisonSentence(
+    modelName,
     maskedRelativeL2,
     baseline?.maskedRelativeL2 ?? Number.NaN,
     baselineName,
@@ -91,11 +97,13 @@ export function MaskMetrics({ result, frame, modelsAvailable, reasons = [] }: Ma
         {result.channels.join(', ')}.
       </p>
       <table className="results-table mask-viewer__metrics mask-viewer__metrics--compare">
-        <caption>How well the hidden patches are filled in: MAE against baseline</caption>
+        <caption>How well the hidden patches are filled in: {modelName} against baseline</caption>
         <thead>
           <tr>
             <td />
-            <th scope="col">MAE (step {model.step})</th>
+            <th scope="col">
+              {modelName} (step {model.step})
+            </th>
             <th scope="col">{capitalize(baselineName)}</th>
           </tr>
         </thead>
@@ -106,12 +114,12 @@ export function MaskMetrics({ result, frame, modelsAvailable, reasons = [] }: Ma
           </tr>
           <ComparedRow
             label="Masked-region relative L2 error, whole window"
-            mae={maskedRelativeL2}
+            model={maskedRelativeL2}
             baseline={baseline?.maskedRelativeL2 ?? Number.NaN}
           />
           <ComparedRow
             label="Masked-region relative L2 error, this frame"
-            mae={frameError}
+            model={frameError}
             baseline={baselineFrame}
           />
           <tr>
@@ -135,8 +143,9 @@ export function MaskMetrics({ result, frame, modelsAvailable, reasons = [] }: Ma
 }
 
 /** One error row: the lower of the two is marked, in words as well as in bold. */
-function ComparedRow({ label, mae, baseline }: { label: string; mae: number; baseline: number }) {
-  const both = Number.isFinite(mae) && Number.isFinite(baseline);
+function ComparedRow(props: { label: string; model: number; baseline: number }) {
+  const { label, model, baseline } = props;
+  const both = Number.isFinite(model) && Number.isFinite(baseline);
   const cell = (value: number, wins: boolean) => (
     <td className={wins ? 'mask-viewer__winner' : undefined}>
       {formatError(value)}
@@ -146,8 +155,8 @@ function ComparedRow({ label, mae, baseline }: { label: string; mae: number; bas
   return (
     <tr>
       <th scope="row">{label}</th>
-      {cell(mae, both && mae < baseline)}
-      {cell(baseline, both && baseline < mae)}
+      {cell(model, both && model < baseline)}
+      {cell(baseline, both && baseline < model)}
     </tr>
   );
 }

@@ -11,19 +11,25 @@ import {
   fitModelWindow,
   type DatasetExtent,
 } from '../../../runtime/mask/maskWindow';
-import { PRETRAINED_RUN_ID } from '../../../runtime/pretrained/config';
-import { chosenModel, reconstructionSource } from '../../../state/maskSources';
-import { paintedFor, paintingKey, shownDataset, useMask } from '../../../state/maskStore';
+import { isPretrainedRun } from '../../../models/pretrained';
+import {
+  paintedFor,
+  paintingKey,
+  reconstructionSource,
+  shownDataset,
+  useMask,
+} from '../../../state/maskStore';
 import { usePretrained } from '../../../state/pretrainedStore';
 import { useRuntime } from '../../../state/runtimeStore';
+import { chosenModel } from '../../../state/savedModels';
 import { useSettings } from '../../../state/settingsStore';
 import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import { DatasetNeeded } from '../../controls/DatasetNeeded';
 import { useSavedDatasets } from '../../controls/useSavedDatasets';
+import { maskExtras } from '../../models/registry';
 import { describeTrajectory, trajectoryInfo } from '../data/trajectoryInfo';
 import { modelBackground } from './lossReasons';
 import { MaskControls } from './MaskControls';
-import { PretrainedNote } from './PretrainedNote';
 import { MaskViewer } from './MaskViewer';
 import { usePlayback } from './usePlayback';
 import './mask.css';
@@ -38,7 +44,7 @@ export function MaskPanel() {
   const mask = values.mask;
   const ready = useRuntime((s) => s.status === 'ready');
   const generation = useRuntime((s) => s.generation);
-  const manifest = usePretrained((s) => s.manifest);
+  const manifests = usePretrained((s) => s.manifests);
 
   useEffect(() => {
     void refreshModels();
@@ -47,8 +53,15 @@ export function MaskPanel() {
   const dataset = shownDataset(records, chosenId);
   const extent = dataset ? extentOf(dataset.meta) : undefined;
   const model = chosenModel(models, sourceChoice);
+  const extras = model && maskExtras(model.modelId);
+  const pretrained = model !== undefined && isPretrainedRun(model);
+  const manifest = pretrained ? manifests[model.modelId] : undefined;
+  const pretrainedTrainedOn = manifest && extras?.pretrainedTrainedOn?.(manifest);
   const background =
-    model && dataset ? modelBackground(model, dataset.meta, records, manifest) : undefined;
+    model && dataset
+      ? modelBackground(model, dataset.meta, records, pretrainedTrainedOn)
+      : undefined;
+  const PretrainedNote = pretrained ? extras?.PretrainedNote : undefined;
   const fit =
     extent &&
     dataset &&
@@ -56,7 +69,7 @@ export function MaskPanel() {
       ? fitModelWindow(
           { ...extent, channels: dataset.meta.channels.length },
           { trajectory: mask.trajectory, start: mask.start },
-          { ...model.config, channels: model.channels },
+          { ...model.maskedWindow, channels: model.channels },
         )
       : fitMaskWindow(extent, {
           trajectory: mask.trajectory,
@@ -67,7 +80,7 @@ export function MaskPanel() {
         }));
   const fitProblem = fit && 'problem' in fit ? fit.problem : undefined;
   const fitted = fit && !('problem' in fit) ? fit : undefined;
-  const side = model ? model.config.size : (extent?.n ?? 0);
+  const side = model ? model.maskedWindow.size : (extent?.n ?? 0);
   const key = fitted ? paintingKey({ frames: fitted.frames, side, ...fitted.patch }, mask) : '';
   const painted = paintedFor(painting, key);
   const previewRequest: MaskPreviewRequest | undefined =
@@ -83,8 +96,8 @@ export function MaskPanel() {
           seed: mask.seed,
           ...(painted ? { painted } : {}),
           reconstruction: reconstructionSource(values, model),
-          // The decoder's attention only while the attention view is on.
-          ...(model && attention.on ? { attention: true } : {}),
+          // The model's attention only while its attention view is on.
+          ...(extras?.AttentionView && attention.on ? { attention: true } : {}),
         }
       : undefined;
   // Wait for the list of trained models: it settles which one reconstructs.
@@ -135,7 +148,7 @@ export function MaskPanel() {
         />
       ) : (
         <div className="panel-columns panel-columns--wide mask-layout">
-          {model?.runId === PRETRAINED_RUN_ID ? <PretrainedNote /> : null}
+          {PretrainedNote ? <PretrainedNote /> : null}
           <MaskControls
             records={records}
             dataset={dataset}

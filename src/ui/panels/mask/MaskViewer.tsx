@@ -1,20 +1,25 @@
 /**
  * Original | masked input | reconstruction | error for one frame of the window, with play, scrub,
  * channel, "new mask", painting the mask by hand, and the masked-region error of the
- * reconstruction (beside the baseline's when a model reconstructs); with a model, clicking a patch
- * of its reconstruction shows the decoder's attention from it.
+ * reconstruction (beside the baseline's when a model reconstructs); with a model that has an
+ * attention view (ui/models registry), clicking a patch of its reconstruction shows its attention
+ * from it.
  */
 import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { patchGeometry, tokenMaskToPixels } from '../../../data/masks/patches';
-import { describeSource, type MaskPreviewResult } from '../../../runtime/mask/config';
+import {
+  describeSource,
+  modelShortName,
+  type MaskPreviewResult,
+} from '../../../runtime/mask/config';
 import type { AttentionChoice } from '../../../state/maskStore';
 import { formatValue } from '../../format';
 import type { Field, ValueRange } from '../../views/fieldImage';
 import { FieldView } from '../../views/FieldView';
 import type { ColormapName } from '../../views/colormaps';
 import { channelRange, hiddenCells, maskedField, windowFrame } from '../../views/windowImages';
-import { AttentionSection } from './AttentionSection';
+import { maskExtras } from '../../models/registry';
 import { previewLossReasons, type ModelBackground } from './lossReasons';
 import { MaskMetrics } from './MaskMetrics';
 import { MaskOverlay } from './MaskOverlay';
@@ -45,7 +50,7 @@ export interface MaskViewerProps {
   /** What is known about the chosen model's training, to say why it may lose. */
   background?: ModelBackground;
   painting: MaskPainting;
-  /** The attention view's choices (shown with a model source). */
+  /** The attention view's choices (shown with a model that has one). */
   attention: { choice: AttentionChoice; change(change: Partial<AttentionChoice>): void };
 }
 
@@ -84,6 +89,7 @@ export function MaskViewer({
   const channel = Math.min(channelChoice, C - 1);
   const { frame } = playback;
   const source = describeSource(result.request.reconstruction, result.model);
+  const AttentionView = result.model && maskExtras(result.model.modelId)?.AttentionView;
   const geometry = useMemo(
     () => patchGeometry(result.window, result.request.patch),
     [result.window, result.request.patch],
@@ -274,7 +280,7 @@ export function MaskViewer({
           n={n}
           size={size}
         >
-          {result.model ? (
+          {AttentionView ? (
             <QueryPickLayer
               geometry={geometry}
               frame={frame}
@@ -285,7 +291,7 @@ export function MaskViewer({
         </MaskedFieldView>
         <MaskedFieldView
           field={views.error}
-          label={`Error: ${result.model ? 'MAE reconstruction' : 'reconstruction'} − original`}
+          label={`Error: ${result.model ? `${modelShortName(result.model.modelId)} reconstruction` : 'reconstruction'} − original`}
           range={errorRange}
           colormap="coolwarm"
           hidden={outlineAll ? views.hidden : undefined}
@@ -308,8 +314,8 @@ export function MaskViewer({
         modelsAvailable={modelsAvailable}
         reasons={previewLossReasons(background, result)}
       />
-      {result.model ? (
-        <AttentionSection
+      {AttentionView ? (
+        <AttentionView
           result={result}
           choice={attention.choice}
           onChange={attention.change}

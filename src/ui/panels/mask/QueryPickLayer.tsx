@@ -1,5 +1,5 @@
 /**
- * A pointer layer over the MAE reconstruction: clicking a patch makes it the attention view's
+ * A pointer layer over a model's reconstruction: clicking a patch makes it the attention view's
  * query (the patch of the frame on screen). The keyboard path is the attention view's grid.
  */
 import type { MouseEvent } from 'react';

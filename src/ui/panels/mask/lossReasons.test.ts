@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetMeta } from '../../../data/io/meta';
 import { MAE_PRESETS } from '../../../models/mae/config';
-import type { PretrainedManifest } from '../../../models/mae/pretrained';
+import { maeInfo } from '../../../models/mae/info';
+import { pretrainedRunId } from '../../../models/pretrained';
 import type { MaskPreviewResult } from '../../../runtime/mask/config';
-import { PRETRAINED_RUN_ID } from '../../../runtime/pretrained/config';
-import type { MaskModelOption } from '../../../state/maskSources';
+import type { ReconstructingModel } from '../../../state/savedModels';
 import {
   lossReasons,
   modelBackground,
   previewLossReasons,
   shownTrajectory,
   trainedOnDataset,
-  trainedOnManifest,
   type LossFacts,
 } from './lossReasons';
 import { comparisonSentence } from './sourceText';
@@ -48,21 +47,6 @@ const mix = meta({
   },
 });
 
-function manifest(change: Partial<PretrainedManifest> = {}): PretrainedManifest {
-  return {
-    training: {
-      steps: 30000,
-      batchSize: 16,
-      peakLr: 3e-3,
-      seed: 1,
-      seconds: 900,
-      backend: 'wasm',
-      data: '480 trajectories (Heat equation, Advection equation, Burgers (2-D, viscous); seed 1), 24 frames at 32²',
-    },
-    ...change,
-  } as PretrainedManifest;
-}
-
 /** Facts under which nothing explains a loss: the model saw all of it, long enough. */
 const fine: LossFacts = {
   shown: { equation: 'heat', initial: 'random-sines' },
@@ -95,26 +79,6 @@ describe('what a model trained on', () => {
       },
     });
     expect(trainedOnDataset(partly).initials).toBeUndefined();
-  });
-
-  it("reads the shipped model's manifest: groups when listed, else the equations its data names", () => {
-    expect(trainedOnManifest(manifest())).toEqual({
-      equations: ['heat', 'advection', 'burgers'],
-      grid: 32,
-    });
-    const grouped = manifest({
-      groups: [
-        { equation: 'heat', initial: 'random-sines', windows: 1, mae: 0, linear: 0, nearest: 0 },
-        { equation: 'heat', initial: 'hot-square', windows: 1, mae: 0, linear: 0, nearest: 0 },
-        { equation: 'ns', initial: 'vortex-pair', windows: 1, mae: 0, linear: 0, nearest: 0 },
-      ],
-    });
-    expect(trainedOnManifest(grouped)).toEqual({
-      equations: ['heat', 'ns'],
-      initials: ['random-sines', 'hot-square', 'vortex-pair'],
-      grid: 32,
-    });
-    expect(trainedOnManifest(manifest({ training: { data: 'some data' } as never }))).toEqual({});
   });
 
   it('reads the shown trajectory, in a mix from its component', () => {
@@ -198,28 +162,30 @@ describe('lossReasons', () => {
 describe('the verdict', () => {
   it('says why the baseline wins when it can, else to train longer', () => {
     const reasons = lossReasons({ ...fine, steps: 10 });
-    expect(comparisonSentence(0.3, 0.2, 'linear interpolation baseline', reasons)).toBe(
+    expect(comparisonSentence('MAE', 0.3, 0.2, 'linear interpolation baseline', reasons)).toBe(
       'On this mask the linear interpolation baseline beats the MAE: error 0.3 against 0.2. Likely why:',
     );
-    expect(comparisonSentence(0.3, 0.2, 'linear interpolation baseline', [])).toMatch(
+    expect(comparisonSentence('MAE', 0.3, 0.2, 'linear interpolation baseline', [])).toMatch(
       /Train longer or on more data and compare again\.$/,
     );
-    expect(comparisonSentence(0.1, 0.2, 'linear interpolation baseline', reasons)).not.toMatch(
-      /Likely why/,
-    );
+    expect(
+      comparisonSentence('MAE', 0.1, 0.2, 'linear interpolation baseline', reasons),
+    ).not.toMatch(/Likely why/);
   });
 });
 
 describe('a preview’s reasons', () => {
-  const option = (runId: string, datasetId?: string): MaskModelOption => ({
+  const option = (runId: string, datasetId?: string): ReconstructingModel => ({
     checkpointId: `${runId}:latest`,
     savedAt: 1,
     runId,
     runName: runId,
     ...(datasetId ? { datasetId } : {}),
     step: 10,
+    modelId: 'mae',
     config: MAE_PRESETS.tiny.config,
     channels: 1,
+    maskedWindow: maeInfo.maskedWindow!(MAE_PRESETS.tiny.config),
   });
   const result = (checkpointId: string, trajectory = 0): MaskPreviewResult =>
     ({
@@ -247,9 +213,10 @@ describe('a preview’s reasons', () => {
     expect(previewLossReasons(background, result('other:latest'))).toEqual([]);
   });
 
-  it("use the shipped model's manifest", () => {
-    const pretrained = option(PRETRAINED_RUN_ID);
-    const background = modelBackground(pretrained, mix, [], manifest());
+  it('use what the shipped model trained on, as its manifest says', () => {
+    const pretrained = option(pretrainedRunId('mae'));
+    const trained = { equations: ['heat', 'advection', 'burgers'], grid: 32 };
+    const background = modelBackground(pretrained, mix, [], trained);
     expect(background.pretrained).toBe(true);
     expect(previewLossReasons(background, result(pretrained.checkpointId, 0))).toEqual([
       'it was trained on Heat equation, Advection equation and Burgers (2-D, viscous) data only, never on Wave equation data like this',

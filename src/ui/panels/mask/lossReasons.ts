@@ -6,12 +6,11 @@
  */
 import type { DatasetMeta } from '../../../data/io/meta';
 import type { MaskStrategy } from '../../../data/masks/strategies';
-import type { PretrainedManifest } from '../../../models/mae/pretrained';
+import { isPretrainedRun } from '../../../models/pretrained';
 import { PDE_CATALOG } from '../../../pde/catalog';
 import { INITIAL_CONDITIONS } from '../../../pde/initial/registry';
 import type { MaskPreviewResult } from '../../../runtime/mask/config';
-import { PRETRAINED_RUN_ID } from '../../../runtime/pretrained/config';
-import type { MaskModelOption } from '../../../state/maskSources';
+import type { ReconstructingModel } from '../../../state/savedModels';
 import { equationTitle } from '../data/trajectoryInfo';
 
 /** What a model trained on; each field is absent when it is not known. */
@@ -65,26 +64,6 @@ export function trainedOnDataset(meta: DatasetMeta): TrainedOn {
   };
 }
 
-/**
- * What the shipped model trained on, from its manifest: the scored groups (equation × initial
- * condition) when it lists them, else the equations its training data names; the grid from
- * "… at 32²" in the same text.
- */
-export function trainedOnManifest(manifest: PretrainedManifest): TrainedOn {
-  const text = manifest.training.data;
-  const named = Object.values(PDE_CATALOG)
-    .filter((info) => text.includes(info.title))
-    .map((info) => info.id);
-  const groups = manifest.groups ?? [];
-  const equations = groups.length > 0 ? unique(groups.map((g) => g.equation)) : named;
-  const grid = /\bat (\d+)²/.exec(text)?.[1];
-  return {
-    ...(equations.length > 0 ? { equations } : {}),
-    ...(groups.length > 0 ? { initials: unique(groups.map((g) => g.initial)) } : {}),
-    ...(grid ? { grid: Number(grid) } : {}),
-  };
-}
-
 /** The equation and initial condition of trajectory `index` (in a mix, its component's). */
 export function shownTrajectory(meta: DatasetMeta, index: number): ShownTrajectory {
   const k = meta.mix?.index[index];
@@ -106,25 +85,24 @@ export interface ModelBackground {
 }
 
 /**
- * Gathers a model's background: the shipped model's manifest says what it trained on; a run's
- * training dataset does, while it is still saved.
+ * Gathers a model's background: for the shipped model, what its manifest says it trained on
+ * (`pretrainedTrainedOn`, read by its model's own views); for a run, its training dataset, while
+ * it is still saved.
  */
 export function modelBackground(
-  model: MaskModelOption,
+  model: ReconstructingModel,
   dataset: DatasetMeta,
   datasets: readonly { id: string; meta: DatasetMeta }[],
-  manifest: PretrainedManifest | undefined,
+  pretrainedTrainedOn: TrainedOn | undefined,
 ): ModelBackground {
-  const pretrained = model.runId === PRETRAINED_RUN_ID;
+  const pretrained = isPretrainedRun(model);
   const training = pretrained ? undefined : datasets.find((d) => d.id === model.datasetId);
-  const trained = pretrained
-    ? manifest && trainedOnManifest(manifest)
-    : training && trainedOnDataset(training.meta);
+  const trained = pretrained ? pretrainedTrainedOn : training && trainedOnDataset(training.meta);
   return {
     checkpointId: model.checkpointId,
     dataset,
     ...(trained ? { trained } : {}),
-    trainingRatio: model.config.maskRatio,
+    trainingRatio: model.maskedWindow.maskRatio,
     pretrained,
   };
 }

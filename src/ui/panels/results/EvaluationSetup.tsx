@@ -10,9 +10,9 @@ import {
   type EvaluationSplit,
 } from '../../../runtime/jobs/evaluateModelConfig';
 import { maskSchema } from '../../../state/maskSchema';
-import type { MaskModelOption } from '../../../state/maskSources';
 import { useResults } from '../../../state/resultsStore';
 import { useRuntime } from '../../../state/runtimeStore';
+import type { ReconstructingModel } from '../../../state/savedModels';
 import type { DatasetRecordMeta } from '../../../storage/datasetRecords';
 import type { Summary } from '../../../storage/types';
 import { DatasetPicker } from '../../controls/DatasetPicker';
@@ -30,8 +30,8 @@ const SPLIT_LABELS: Record<EvaluationSplit, string> = {
 const STRATEGIES = maskSchema.strategy.options as readonly { value: MaskStrategy; label: string }[];
 
 interface EvaluationSetupProps {
-  models: readonly MaskModelOption[];
-  model: MaskModelOption;
+  models: readonly ReconstructingModel[];
+  model: ReconstructingModel;
   datasets: readonly Summary<DatasetRecordMeta>[];
   dataset: Summary<DatasetRecordMeta>;
 }
@@ -42,7 +42,7 @@ export function EvaluationSetup({ models, model, datasets, dataset }: Evaluation
     useResults();
   const ready = useRuntime((s) => s.status === 'ready');
   const running = activeJobId !== undefined;
-  const ratio = choices.ratio ?? model.config.maskRatio;
+  const ratio = choices.ratio ?? model.maskedWindow.maskRatio;
   const total = dataset.meta.split.train + dataset.meta.split.val + dataset.meta.split.test;
   const counts = (split: EvaluationSplit) => splitRange(dataset.meta.split, total, split).count;
 
@@ -63,8 +63,8 @@ export function EvaluationSetup({ models, model, datasets, dataset }: Evaluation
         onChoose={(checkpointId) => choose({ checkpointId, ratio: undefined })}
         help={
           <>
-            {modelOptionLabel(model)} · trained with {Math.round(model.config.maskRatio * 100)}% of
-            patches hidden
+            {modelOptionLabel(model)} · trained with{' '}
+            {Math.round(model.maskedWindow.maskRatio * 100)}% of patches hidden
           </>
         }
       />
@@ -160,9 +160,9 @@ export function EvaluationSetup({ models, model, datasets, dataset }: Evaluation
         </div>
       </div>
       <small id={`${id}-row-help`} className="param__help">
-        {choices.ratio === undefined || choices.ratio === model.config.maskRatio
+        {choices.ratio === undefined || choices.ratio === model.maskedWindow.maskRatio
           ? 'Mask ratio: the model’s own.'
-          : `Mask ratio: the model trained at ${model.config.maskRatio}.`}{' '}
+          : `Mask ratio: the model trained at ${model.maskedWindow.maskRatio}.`}{' '}
         The same seed draws the same windows and masks.
       </small>
       <div className="button-row">

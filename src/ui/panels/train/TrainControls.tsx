@@ -23,7 +23,7 @@ export function TrainControls({ dataset }: { dataset: Summary<DatasetRecordMeta>
   const selection = modelSelection(values);
   const blocked = selection.problem ?? datasetProblem(dataset.meta, selection.config);
   const running = activeJobId !== undefined;
-  const pretrained = usePretrained((s) => s.manifest);
+  const pretrained = usePretrained((s) => s.manifests[selection.entry.id]);
   const paused = job?.paused ?? false;
   const interrupted = running
     ? []
@@ -59,8 +59,9 @@ export function TrainControls({ dataset }: { dataset: Summary<DatasetRecordMeta>
       </div>
       {pretrained && !running ? (
         <p className="muted small">
-          Training starts from scratch, from random weights. The pretrained {pretrained.preset} MAE
-          that ships with the lab stays available in the Mask and Results panels.
+          Training starts from scratch, from random weights. The pretrained {pretrained.preset}{' '}
+          {selection.entry.runLabel} that ships with the lab stays available in the Mask and Results
+          panels.
         </p>
       ) : null}
       {job && running ? (

@@ -1,0 +1,3 @@
+/** DINo's Node commands (`npm run pretrain | experiment -- dino`), for src/cli/modelCommands. */
+export { experiment } from './experiment';
+export { pretrain } from './pretrain';
