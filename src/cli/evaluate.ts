@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MODEL_ID } from '../models/catalog';
 import { decodeCheckpoint } from '../models/nn/checkpoint';
 import { modelCommand, runCommand } from './modelCommands';
 
@@ -16,9 +17,10 @@ runCommand('evaluate', async () => {
     allowPositionals: true,
   });
   const file = typeof values.checkpoint === 'string' ? values.checkpoint : undefined;
-  // Without a checkpoint there is nothing to dispatch on: the MAE's command prints the usage.
-  const modelId = file ? decodeCheckpoint(new Uint8Array(readFileSync(file))).modelId : 'mae';
-  await (
-    await modelCommand('evaluate', modelId)
-  )(args);
+  // Without a checkpoint there is nothing to dispatch on: the lab's first model prints its usage.
+  const modelId = file
+    ? decodeCheckpoint(new Uint8Array(readFileSync(file))).modelId
+    : DEFAULT_MODEL_ID;
+  const evaluate = await modelCommand('evaluate', modelId);
+  await evaluate(args);
 });

@@ -27,6 +27,9 @@ export const MODEL_CATALOG = { mae: maeInfo, dino: dinoInfo } as const;
 
 export type ModelId = keyof typeof MODEL_CATALOG;
 
+/** The model a fresh lab opens with. */
+export const DEFAULT_MODEL_ID: ModelId = 'mae';
+
 export const MODEL_IDS = Object.keys(MODEL_CATALOG) as ModelId[];
 
 export function isModelId(id: string): id is ModelId {

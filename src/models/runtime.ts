@@ -7,7 +7,7 @@ import type { DatasetMeta } from '../data/io/meta';
 import type { Float32NdArray } from '../data/io/ndarray';
 import type { NonFiniteReport } from '../data/io/nonFinite';
 import type { TrajectoryArray } from '../data/trajectories';
-import type { Checkpoint } from './nn/checkpoint';
+import type { Checkpoint, Json } from './nn/checkpoint';
 import type { Params } from './nn/params';
 import type { TrainableModel } from './nn/training';
 import type { PretrainedShipping } from './pretrained';
@@ -49,6 +49,12 @@ export interface ModelTrainer extends TrainableModel {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface ModelRuntime<C = any, M extends BuiltModel = BuiltModel> {
   info: ModelSpec;
+  /** Bumped when parameter names or their meaning change; checkpoints carry it. */
+  version: number;
+  /** A fresh model with seeded weights. */
+  create(config: C, options: { seed?: number; channels: number }): M;
+  /** A checkpoint's `config` for a built model: `{ model: settings, channels }`. */
+  checkpointConfig(model: M): Json;
   /** Why this model cannot train on a dataset, in words; undefined when it can. */
   datasetProblem(meta: DatasetMeta, config: C): string | undefined;
   createTrainer(setup: TrainerSetup<C>): ModelTrainer;

@@ -1,9 +1,9 @@
 /**
  * Which model the lab builds and which of its presets is selected (URL keys `model`, `mp`). The
- * config itself lives in the model's own section (`mae.…`); `preset` mirrors it: the panel writes
+ * config itself lives in the model's own section (`mae.…`, `dino.…`); `preset` mirrors it: the panel writes
  * both together, and a preset whose config no longer matches shows as custom.
  */
-import { MODEL_CATALOG, type ModelId } from '../models/catalog';
+import { DEFAULT_MODEL_ID, MODEL_CATALOG, type ModelId } from '../models/catalog';
 import { defineSchema } from '../schema/params';
 
 /** The preset value of a config that matches none of its model's presets. */
@@ -12,7 +12,10 @@ export const CUSTOM_PRESET = 'custom';
 function presetOptions(): { value: string; label: string }[] {
   const options = new Map<string, string>();
   for (const entry of Object.values(MODEL_CATALOG)) {
-    for (const [id, preset] of Object.entries(entry.presets)) options.set(id, preset.label);
+    for (const [id, preset] of Object.entries(entry.presets)) {
+      // Models share preset ids (tiny, small, paper): the first model's label names the value.
+      if (!options.has(id)) options.set(id, preset.label);
+    }
   }
   options.set(CUSTOM_PRESET, 'Custom');
   return [...options].map(([value, label]) => ({ value, label }));
@@ -24,14 +27,14 @@ export const modelSchema = defineSchema({
     key: 'model',
     label: 'Model',
     options: Object.values(MODEL_CATALOG).map((entry) => ({ value: entry.id, label: entry.title })),
-    default: 'mae',
+    default: DEFAULT_MODEL_ID,
   },
   preset: {
     kind: 'choice',
     key: 'mp',
     label: 'Preset',
     options: presetOptions(),
-    default: MODEL_CATALOG.mae.defaultPreset,
+    default: MODEL_CATALOG[DEFAULT_MODEL_ID].defaultPreset,
   },
 });
 

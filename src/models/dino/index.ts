@@ -115,6 +115,9 @@ function trainingLosses(
 
 export const dinoRuntime: ModelRuntime<DinoConfig, DinoModel> = {
   info: dinoInfo,
+  version: DINO_MODEL_VERSION,
+  create: createDino,
+  checkpointConfig: dinoCheckpointConfig,
   datasetProblem(meta, config) {
     const frames = meta.times.length;
     if (frames <= config.trainFrames) {

@@ -16,11 +16,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelRuntime, ModelTrainer } from '../runtime';
 import type { ReconstructionSnapshot } from '../snapshot';
-import { maeFromCheckpoint, readMaeCheckpointConfig } from './checkpoint';
+import {
+  MAE_MODEL_VERSION,
+  maeCheckpointConfig,
+  maeFromCheckpoint,
+  readMaeCheckpointConfig,
+} from './checkpoint';
 import type { MaeConfig } from './config';
 import { maeInfo } from './info';
 import { maeJobs } from './jobs';
-import { maeReconstruct, type MaeModel } from './model';
+import { createMae, maeReconstruct, type MaeModel } from './model';
 import { maePretrained } from './pretrainedRun';
 import { maeReconstructor } from './reconstructor';
 import { createMaeTrainable, type MaeTrainable } from './train';
@@ -49,6 +54,9 @@ async function reconstructionSnapshot(t: MaeTrainable): Promise<ReconstructionSn
 
 export const maeRuntime: ModelRuntime<MaeConfig, MaeModel> = {
   info: maeInfo,
+  version: MAE_MODEL_VERSION,
+  create: createMae,
+  checkpointConfig: maeCheckpointConfig,
   datasetProblem(meta, config) {
     const frames = meta.times.length;
     return frames < config.frames

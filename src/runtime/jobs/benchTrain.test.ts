@@ -16,7 +16,7 @@ describe('benchTrain', () => {
     const r = await new JobRunner().run(
       'bench',
       benchTrain,
-      { preset: 'tiny', batchSize: 4, steps: 2, warmupSteps: 1 },
+      { modelId: 'mae', preset: 'tiny', batchSize: 4, steps: 2, warmupSteps: 1 },
       (event) => {
         if (event.type === 'progress') progress.push(event.progress.fraction);
       },
@@ -34,12 +34,33 @@ describe('benchTrain', () => {
     expect(progress.at(-1)).toBe(1);
   });
 
+  it('times any model of the registry: the tiny DINo, without a leak', async () => {
+    const before = tf.memory().numTensors;
+    const r = await new JobRunner().run(
+      'bench',
+      benchTrain,
+      { modelId: 'dino', preset: 'tiny', batchSize: 2, steps: 1, warmupSteps: 1 },
+      () => {},
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    expect(r).toMatchObject({ modelId: 'dino', preset: 'tiny', steps: 1 });
+    expect(r.msPerStep).toBeGreaterThan(0);
+    await expect(
+      new JobRunner().run(
+        'bench',
+        benchTrain,
+        { modelId: 'dino', preset: 'huge', batchSize: 2, steps: 1, warmupSteps: 0 },
+        () => {},
+      ),
+    ).rejects.toThrow(/no preset "huge"/);
+  });
+
   it('refuses a run without timed steps', async () => {
     await expect(
       new JobRunner().run(
         'bench',
         benchTrain,
-        { preset: 'tiny', batchSize: 2, steps: 0, warmupSteps: 1 },
+        { modelId: 'mae', preset: 'tiny', batchSize: 2, steps: 0, warmupSteps: 1 },
         () => {},
       ),
     ).rejects.toThrow(RangeError);

@@ -1,22 +1,27 @@
 /**
- * Training speed: builds an MAE preset on in-memory data, runs untimed warm-up steps (they compile
- * the shaders) and then timed steps through the generic trainLoop the Train panel uses, and reports
- * the median step time and windows per second on the active backend. Shared by the Node bench and,
- * through the worker, by the browser bench.
+ * Training speed: builds a preset of any model of the registry on in-memory data, runs untimed
+ * warm-up steps (they compile the shaders) and then timed steps through the generic training the
+ * Train panel uses, and reports the median step time and samples per second on the active backend.
+ * Shared by the Node bench and, through the worker, by the browser bench.
  */
 import * as tf from '@tensorflow/tfjs';
-import { MAE_PRESETS } from '../../models/mae/config';
-import { createMaeTraining } from '../../models/mae/train';
+import { modelEntry, isModelId } from '../../models/catalog';
+import { createTraining } from '../../models/nn/training';
 import { trainLoop } from '../../models/nn/trainLoop';
+import { modelRuntime } from '../../models/registry';
+import { trainSchema } from '../../models/trainOptions';
+import { defaults } from '../../schema/params';
 import type { JobContext } from '../jobRunner';
 import type { BenchTrainParams, BenchTrainResult } from './benchTrainConfig';
-import { smoothTrajectories } from './benchTrainData';
+import { smoothTrajectories, smoothTrajectoriesMeta } from './benchTrainData';
 
-/** Trajectories in the in-memory dataset, each twice a window long. */
+/** The in-memory dataset: long and wide enough for every preset's window and horizon. */
 const TRAJECTORIES = 4;
+const FRAMES = 20;
+const GRID = 32;
 
 export async function benchTrain(
-  { preset, batchSize, steps, warmupSteps }: BenchTrainParams,
+  { modelId, preset, batchSize, steps, warmupSteps }: BenchTrainParams,
   ctx: JobContext,
 ): Promise<BenchTrainResult> {
   if (!Number.isInteger(steps) || steps < 1)
@@ -24,45 +29,57 @@ export async function benchTrain(
   if (!Number.isInteger(warmupSteps) || warmupSteps < 0) {
     throw new RangeError(`Warm-up steps must be ≥ 0, not ${warmupSteps}.`);
   }
-  const config = MAE_PRESETS[preset].config;
-  const message = `Timing ${steps} training steps of the ${preset} MAE`;
+  if (!isModelId(modelId)) throw new Error(`There is no model "${modelId}" to time.`);
+  const entry = modelEntry(modelId);
+  const chosen = entry.presets[preset];
+  if (!chosen) throw new Error(`${entry.title} has no preset "${preset}".`);
+  const message = `Timing ${steps} training steps of the ${preset} ${entry.runLabel}`;
   ctx.progress(0, message);
-  const training = createMaeTraining({
-    config,
-    train: smoothTrajectories(TRAJECTORIES, 2 * config.frames, config.size),
-    steps: warmupSteps + steps,
-    batchSize,
-    // The Train panel's defaults where they change the work of a step: AdamW with weight decay,
-    // clipping at 1 and the shift augmentation on half of the batches. The schedule only sets a
-    // number per step; warm-up + cosine accepts any step count (OneCycle needs more than 5).
-    schedule: 'warmup-cosine',
-    weightDecay: 0.01,
-    clipNorm: 1,
-    // Validation is not timed and does not run here; one window keeps its set-up cheap.
-    validationWindows: 1,
-  });
-  const parameters = training.model.params.count('trainable');
   const total = warmupSteps + steps;
+  const train = smoothTrajectories(TRAJECTORIES, FRAMES, GRID);
+  const trainer = modelRuntime(modelId).createTrainer({
+    config: chosen.config,
+    // The Train panel's defaults where they change the work of a step: AdamW with weight decay
+    // and clipping at 1. The schedule only sets a number per step; warm-up + cosine accepts any
+    // step count (OneCycle needs more than 5).
+    options: { ...defaults(trainSchema), steps: total, batchSize, schedule: 'warmup-cosine' },
+    train,
+    meta: smoothTrajectoriesMeta(train),
+  });
+  const parameters = entry.parameterCount(chosen.config);
   const stepMs: number[] = [];
   let warmupMs = 0;
   try {
-    await trainLoop({
-      ...training.loopOptions({
-        // meanStepMs includes the device's time (the loop does not wait for it every step).
-        onMetrics: (m) => {
-          if (m.step <= warmupSteps) warmupMs += m.meanStepMs;
-          else stepMs.push(m.meanStepMs);
-          ctx.progress(m.step / total, message);
-        },
-        yieldStep: () => ctx.step(),
-      }),
-      validate: undefined,
+    const training = createTraining(trainer, {
+      steps: total,
+      batchSize,
+      schedule: 'warmup-cosine',
+      weightDecay: 0.01,
+      clipNorm: 1,
     });
+    try {
+      await trainLoop({
+        ...training.loopOptions({
+          // meanStepMs includes the device's time (the loop does not wait for it every step).
+          onMetrics: (m) => {
+            if (m.step <= warmupSteps) warmupMs += m.meanStepMs;
+            else stepMs.push(m.meanStepMs);
+            ctx.progress(m.step / total, message);
+          },
+          yieldStep: () => ctx.step(),
+        }),
+        // Validation is not timed and does not run here.
+        validate: undefined,
+      });
+    } finally {
+      training.dispose();
+    }
   } finally {
-    training.dispose();
+    trainer.dispose();
   }
   const msPerStep = median(stepMs);
   return {
+    modelId,
     preset,
     parameters,
     batchSize,

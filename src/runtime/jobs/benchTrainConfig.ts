@@ -1,10 +1,10 @@
 /** The training-speed bench job's parameters and result: plain data the UI and bench may import. */
 
-export type BenchTrainPreset = 'tiny' | 'small';
-
 export interface BenchTrainParams {
-  /** An MAE preset of src/models/mae/config.ts. */
-  preset: BenchTrainPreset;
+  /** A model of the registry (src/models/catalog.ts). */
+  modelId: string;
+  /** One of its presets. */
+  preset: string;
   /** Windows per step. */
   batchSize: number;
   /** Timed training steps. */
@@ -14,7 +14,8 @@ export interface BenchTrainParams {
 }
 
 export interface BenchTrainResult {
-  preset: BenchTrainPreset;
+  modelId: string;
+  preset: string;
   /** Trainable parameters of the model. */
   parameters: number;
   batchSize: number;

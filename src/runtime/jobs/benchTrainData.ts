@@ -7,7 +7,8 @@
  * than the steps being timed, whose cost does not depend on the values anyway.
  */
 import { createRng } from '../../pde/random';
-import type { TrajectoryArray } from '../../models/mae/windows';
+import type { DatasetMeta } from '../../data/io/meta';
+import type { TrajectoryArray } from '../../data/trajectories';
 
 /** Fourier modes per trajectory, wave numbers per axis and time between frames. */
 const MODES = 6;
@@ -48,4 +49,19 @@ export function smoothTrajectories(
     }
   }
   return { data, shape: [count, frames, n, n, 1] };
+}
+
+/** What a model reads from a dataset's metadata, for these trajectories (one channel, unit square). */
+export function smoothTrajectoriesMeta(set: TrajectoryArray): DatasetMeta {
+  const [N, T, X] = set.shape;
+  return {
+    equation: 'advection',
+    scheme: 'exact',
+    seed: 0,
+    grid: { n: X, length: 1, origin: 0 },
+    times: Array.from({ length: T }, (_, k) => k * FRAME_DT),
+    channels: ['u'],
+    coefficients: {},
+    split: { train: N, val: 0, test: 0 },
+  };
 }

@@ -10,7 +10,7 @@ import { JobRunner } from '../jobRunner';
 import { JOB_CANCELLED, type JobEvent } from '../protocol';
 import { evaluateModel } from './evaluateModel';
 import { splitRange, type EvaluateModelParams } from './evaluateModelConfig';
-import { generateTestMix, saveMixDataset, saveSeededMae } from './jobTestFixtures';
+import { generateTestMix, saveMixDataset, saveSeededModel } from './jobTestFixtures';
 
 /** 9 trajectories of 5 frames at 16²: 3 to train on, 6 to validate on, no test split. */
 const [COUNT, FRAMES, N] = [9, 5, 16];
@@ -34,7 +34,7 @@ afterEach(async () => {
 });
 
 const saveDataset = () => saveMixDataset(open, mix, SPLIT);
-const saveModel = () => saveSeededMae(open, TINY);
+const saveModel = () => saveSeededModel(open, 'mae', TINY);
 
 async function run(params: EvaluateModelParams, events: JobEvent[] = []) {
   return new JobRunner().run(

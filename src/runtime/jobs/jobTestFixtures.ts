@@ -1,9 +1,8 @@
-/** Test fixtures for jobs: a generated mix and a seeded tiny MAE saved in a test database. */
+/** Test fixtures for jobs: a generated mix and a seeded model saved in a test database. */
 import { generateMix, type GeneratedMix } from '../../data/generateMix';
 import { MIXED_EQUATION, type DatasetSplit } from '../../data/io/meta';
-import { MAE_MODEL_ID, MAE_MODEL_VERSION, maeCheckpointConfig } from '../../models/mae/checkpoint';
-import type { MaeConfig } from '../../models/mae/config';
-import { createMae } from '../../models/mae/model';
+import type { ModelId } from '../../models/catalog';
+import { modelRuntime } from '../../models/registry';
 import { captureCheckpoint, encodeCheckpoint } from '../../models/nn/checkpoint';
 import type { LabStorage } from '../../storage/labStorage';
 import { withOpenStorage } from '../../storage/testDb';
@@ -72,14 +71,23 @@ export function saveMixDataset(
   });
 }
 
-/** A one-channel MAE with seeded (untrained) weights, saved as run `run-1`'s checkpoint at step 7. */
-export async function saveSeededMae(open: Open, config: MaeConfig, seed = 4): Promise<string> {
-  const model = createMae(config, { channels: 1, seed });
+/**
+ * A one-channel model of the registry with seeded (untrained) weights, saved as run `run-1`'s
+ * checkpoint at step 7; returns the checkpoint's id.
+ */
+export async function saveSeededModel(
+  open: Open,
+  modelId: ModelId,
+  config: Record<string, unknown>,
+  seed = 4,
+): Promise<string> {
+  const runtime = modelRuntime(modelId);
+  const model = runtime.create(config, { channels: 1, seed });
   try {
     const checkpoint = await captureCheckpoint({
-      modelId: MAE_MODEL_ID,
-      modelVersion: MAE_MODEL_VERSION,
-      config: maeCheckpointConfig(model),
+      modelId,
+      modelVersion: runtime.version,
+      config: runtime.checkpointConfig(model),
       step: 7,
       params: model.params,
     });
@@ -88,8 +96,8 @@ export async function saveSeededMae(open: Open, config: MaeConfig, seed = 4): Pr
         id: checkpointIdOf('run-1'),
         name: 'tiny run · step 7',
         meta: {
-          modelId: MAE_MODEL_ID,
-          modelVersion: MAE_MODEL_VERSION,
+          modelId,
+          modelVersion: runtime.version,
           config: checkpoint.config as Record<string, unknown>,
           step: 7,
           runId: 'run-1',

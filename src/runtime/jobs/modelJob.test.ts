@@ -7,7 +7,7 @@ import { openLabStorage } from '../../storage/labStorage';
 import { uniqueDbName } from '../../storage/testDb';
 import { JobRunner } from '../jobRunner';
 import type { JobEvent } from '../protocol';
-import { saveSeededMae } from './jobTestFixtures';
+import { saveSeededModel } from './jobTestFixtures';
 import { modelJob } from './modelJob';
 import type { ModelJobParams } from './modelJobConfig';
 import { modelJobContext } from './modelJobContext';
@@ -64,7 +64,7 @@ describe('the generic model job', () => {
 
 describe('a model job reading a saved checkpoint', () => {
   it('gets its bytes, record and run name, and undefined once it is gone', async () => {
-    const checkpointId = await saveSeededMae(open, MAE_PRESETS.tiny.config);
+    const checkpointId = await saveSeededModel(open, 'mae', MAE_PRESETS.tiny.config);
     await new JobRunner().run(
       'c',
       async (_: null, ctx) => {

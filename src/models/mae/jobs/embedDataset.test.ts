@@ -14,7 +14,7 @@ import type { EmbedDatasetParams } from './embedDatasetConfig';
 import {
   generateTestMix,
   saveMixDataset,
-  saveSeededMae,
+  saveSeededModel,
 } from '../../../runtime/jobs/jobTestFixtures';
 
 /** 9 trajectories of 5 frames at 16² (the tiny model's grid), three equations. */
@@ -74,7 +74,7 @@ function savePlain(count: number, coefficients: Record<string, number[]>): Promi
 describe('embedDataset job', () => {
   it('places every trajectory with its equation, coefficients and first frame, repeatably, without leaks', async () => {
     const datasetId = await saveMixDataset(open, mix, SPLIT);
-    const checkpointId = await saveSeededMae(open, TINY);
+    const checkpointId = await saveSeededModel(open, 'mae', TINY);
     const params: EmbedDatasetParams = {
       checkpointId,
       datasetId,
@@ -133,7 +133,7 @@ describe('embedDataset job', () => {
   }, 60_000);
 
   it('says clearly when the dataset is too small, has no coefficients, or the params are wrong', async () => {
-    const checkpointId = await saveSeededMae(open, TINY);
+    const checkpointId = await saveSeededModel(open, 'mae', TINY);
     const tiny = await savePlain(2, { nu: [0.01, 0.02] });
     const bare = await savePlain(4, {});
     const before = tf.memory().numTensors;
@@ -160,7 +160,7 @@ describe('embedDataset job', () => {
 
   it('stops on request and frees the model', async () => {
     const datasetId = await saveMixDataset(open, mix, SPLIT);
-    const checkpointId = await saveSeededMae(open, TINY);
+    const checkpointId = await saveSeededModel(open, 'mae', TINY);
     const before = tf.memory().numTensors;
     const runner = new JobRunner();
     const job = runner.run(

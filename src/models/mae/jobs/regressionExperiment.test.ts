@@ -12,7 +12,7 @@ import { JOB_CANCELLED, type JobEvent } from '../../../runtime/protocol';
 import {
   generateTestMix,
   saveMixDataset,
-  saveSeededMae,
+  saveSeededModel,
 } from '../../../runtime/jobs/jobTestFixtures';
 import { regressionExperiment } from './regressionExperiment';
 import { parseBudgets, type RegressionExperimentParams } from './regressionExperimentConfig';
@@ -59,7 +59,7 @@ describe('regressionExperiment job', () => {
   it('trains every arm per budget on the train split, scores the test split, and leaks nothing', async () => {
     const [datasetId, checkpointId] = [
       await saveMixDataset(open, mix, SPLIT),
-      await saveSeededMae(open, MAE_PRESETS.tiny.config),
+      await saveSeededModel(open, 'mae', MAE_PRESETS.tiny.config),
     ];
     const tensors = tf.memory().numTensors;
     const events: JobEvent[] = [];
@@ -80,7 +80,7 @@ describe('regressionExperiment job', () => {
   it('refuses bad settings and a dataset without a test or validation split, in words', async () => {
     const [datasetId, checkpointId] = [
       await saveMixDataset(open, mix, { train: 12, val: 0, test: 0 }),
-      await saveSeededMae(open, MAE_PRESETS.tiny.config),
+      await saveSeededModel(open, 'mae', MAE_PRESETS.tiny.config),
     ];
     await expect(run({ ...base(datasetId, checkpointId), arms: [] })).rejects.toThrow(/arm/);
     await expect(run({ ...base(datasetId, checkpointId), steps: 0 })).rejects.toThrow(/Steps/);
@@ -91,7 +91,7 @@ describe('regressionExperiment job', () => {
   it('stops between steps when asked', async () => {
     const [datasetId, checkpointId] = [
       await saveMixDataset(open, mix, SPLIT),
-      await saveSeededMae(open, MAE_PRESETS.tiny.config),
+      await saveSeededModel(open, 'mae', MAE_PRESETS.tiny.config),
     ];
     const runner = new JobRunner();
     const pending = runner.run(

@@ -15,7 +15,7 @@ import type { StepperExperimentParams } from './stepperExperimentConfig';
 import {
   generateTestMix,
   saveMixDataset,
-  saveSeededMae,
+  saveSeededModel,
 } from '../../../runtime/jobs/jobTestFixtures';
 
 /** 9 trajectories of 12 frames at 16²: 6 to train on, 1 to validate, 2 to test. */
@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 const saveDataset = (split: DatasetSplit = SPLIT) => saveMixDataset(open, mix, split);
-const saveModel = () => saveSeededMae(open, TINY);
+const saveModel = () => saveSeededModel(open, 'mae', TINY);
 
 async function run(params: StepperExperimentParams, events: JobEvent[] = []) {
   return new JobRunner().run(
