@@ -13,8 +13,8 @@ interface LabFixtures {
   /** Content-Security-Policy violations on the page or in its workers: none is ever expected. */
   securityPolicyViolations: string[];
   /**
-   * False: the site serves no pretrained model (its manifest answers with the HTML page, as a
-   * static host without the file may), for tests that start from a lab with nothing trained.
+   * False: the site serves no pretrained model (every manifest answers with the HTML page, as a
+   * static host without the files may), for tests that start from a lab with nothing trained.
    */
   shipsPretrainedModel: boolean;
 }
@@ -24,7 +24,7 @@ export const test = base.extend<LabFixtures>({
   shipsPretrainedModel: [true, { option: true }],
   context: async ({ context, shipsPretrainedModel }, use) => {
     if (!shipsPretrainedModel) {
-      await context.route('**/pretrained/mae.json', (route) =>
+      await context.route('**/pretrained/*.json', (route) =>
         route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html>' }),
       );
     }

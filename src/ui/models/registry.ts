@@ -1,8 +1,9 @@
 /**
  * Each model's own React pieces, by model id: the Model panel's picture of its architecture and
  * what to try with its settings, the Train panel's live picture of it at work, its own parts of
- * the Mask panel, and what the Downstream panel shows of it (loaded on demand). Adding a model
- * is its folder beside this file and one line here; a catalog id without its entry does not compile.
+ * the Mask panel, and what the Downstream and Results panels show of it (loaded on demand).
+ * Adding a model is its folder beside this file and one entry here; a catalog id without its
+ * entry does not compile.
  */
 import { lazy, type ComponentType, type FunctionComponent } from 'react';
 import { isModelId, type MODEL_CATALOG, type ModelId } from '../../models/catalog';
@@ -15,6 +16,9 @@ import { MaeDiagram } from './mae/MaeDiagram';
 import { MaeTips } from './mae/MaeTips';
 import { maeMaskExtras } from './mae/mask/maeMaskExtras';
 import { ReconstructionView } from './mae/ReconstructionView';
+import { DinoDiagram } from './dino/DinoDiagram';
+import { DinoTips } from './dino/DinoTips';
+import { ForecastSnapshotView } from './dino/ForecastSnapshotView';
 
 /** The config a model's views take: the values of its catalog schema. */
 export type ModelConfigOf<Id extends ModelId> = SchemaValues<(typeof MODEL_CATALOG)[Id]['schema']>;
@@ -34,6 +38,8 @@ export interface ModelViews<Config = never> {
   DownstreamView?: ComponentType;
   /** A reconstructing model's own parts of the Mask panel. */
   mask?: MaskExtras;
+  /** The model's own Results panel view, with its own state; none: the panel's reconstruction scores. */
+  ResultsView?: ComponentType;
 }
 
 /** A reconstructing model's own parts of the Mask panel, beside the panel's generic views. */
@@ -61,6 +67,10 @@ const MaeDownstream = lazy(() =>
   import('./mae/downstream/MaeDownstream').then((m) => ({ default: m.MaeDownstream })),
 );
 
+const DinoForecastLab = lazy(() =>
+  import('./dino/lab/ForecastLab').then((m) => ({ default: m.ForecastLab })),
+);
+
 const MODEL_VIEWS: { readonly [Id in ModelId]: ModelViews<ModelConfigOf<Id>> } = {
   mae: {
     Diagram: MaeDiagram,
@@ -68,6 +78,12 @@ const MODEL_VIEWS: { readonly [Id in ModelId]: ModelViews<ModelConfigOf<Id>> } =
     SnapshotView: ReconstructionView,
     DownstreamView: MaeDownstream,
     mask: maeMaskExtras,
+  },
+  dino: {
+    Diagram: DinoDiagram,
+    Tips: DinoTips,
+    SnapshotView: ForecastSnapshotView,
+    ResultsView: DinoForecastLab,
   },
 };
 

@@ -3,9 +3,15 @@
  * linear and nearest interpolation baselines on the same windows and masks; how that error grows
  * with the mask ratio (a sweep on demand); and the recorded training runs side by side.
  * The worker evaluates; this panel only sends the request and draws the answer.
+ * A model chosen in the Model panel that brings its own Results view (ui/models/registry) shows
+ * that instead, above the same runs.
  */
+import { Suspense } from 'react';
+import type { ModelId } from '../../../models/catalog';
+import { modelSelection } from '../../../state/modelSettings';
 import { chosenModel, useResults } from '../../../state/resultsStore';
 import { useSettings } from '../../../state/settingsStore';
+import { modelViews } from '../../models/registry';
 import { DatasetNeeded } from '../../controls/DatasetNeeded';
 import { useSavedModelsAndDatasets } from '../../controls/useSavedModelsAndDatasets';
 import { RunsCard } from '../train/RunsCard';
@@ -15,6 +21,21 @@ import { RatioSweep } from './RatioSweep';
 import './results.css';
 
 export function ResultsPanel() {
+  const values = useSettings((s) => s.values);
+  const { ResultsView } = modelViews(modelSelection(values).entry.id as ModelId);
+  if (!ResultsView) return <ReconstructionResults />;
+  return (
+    <section className="panel results-panel" aria-labelledby="panel-title">
+      <h1 id="panel-title">Results</h1>
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <ResultsView />
+      </Suspense>
+      <RunsCard />
+    </section>
+  );
+}
+
+function ReconstructionResults() {
   const {
     datasets: records,
     datasetsListed: listed,
