@@ -30,6 +30,7 @@ import { decodeFrames, forecast, frameTimes } from './forecast';
 import { dinoInfo } from './info';
 import { dinoJobs } from './jobs';
 import { createDino, type DinoModel } from './model';
+import { dinoPretrained } from './pretrainedRun';
 import { gatherPoints } from './observation';
 import { createDinoTrainer, rolloutLoss, type DinoTrainer } from './train';
 
@@ -184,6 +185,7 @@ export const dinoRuntime: ModelRuntime<DinoConfig, DinoModel> = {
     return { config: model, channels };
   },
   fromCheckpoint: dinoFromCheckpoint,
+  pretrained: dinoPretrained,
   jobs: dinoJobs,
 };
 
