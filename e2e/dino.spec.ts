@@ -34,6 +34,13 @@ test.describe('DINo', () => {
       page.getByRole('heading', { name: 'Forecast of a training trajectory' }),
     ).toBeVisible();
     await expect(page.getByRole('img', { name: /^DINo forecast after step 6/ })).toBeVisible();
+    // Both objectives and teacher forcing's ε, measured at each validation.
+    await expect(
+      page
+        .getByRole('figure', { name: 'Training objectives at each validation' })
+        .locator('svg')
+        .first(),
+    ).toBeVisible();
     const row = page.getByRole('row').filter({ hasText: 'DINo custom on' });
     await expect(row).toContainText('done');
 

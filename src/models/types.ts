@@ -46,9 +46,10 @@ export interface ModelMetric {
   baseline?: boolean;
   /**
    * Where the run history's charts draw it: 'loss' beside the training loss, 'relL2' as the
-   * model's headline error (the runs table's column); undefined: shown as a number only.
+   * model's headline error (the runs table's column), 'curves' in a chart of their own (DINo's
+   * two objectives and its teacher forcing); undefined: shown as a number only.
    */
-  chart?: 'loss' | 'relL2';
+  chart?: 'loss' | 'relL2' | 'curves';
 }
 
 /**

@@ -94,6 +94,9 @@ export const dinoInfo: ModelSpec<typeof dinoSchema, DinoPresetId> = {
     { id: 'relL2OutTInS', label: 'Later frames, observed points' },
     { id: 'relL2OutTOutS', label: 'Later frames, unobserved points' },
     { id: 'mse', label: 'Forecast MSE', chart: 'loss' },
+    { id: 'decoderLoss', label: 'Decoder loss (codes → observed points)', chart: 'curves' },
+    { id: 'dynamicsLoss', label: 'Dynamics loss (rollout → codes)', chart: 'curves' },
+    { id: 'epsilon', label: 'Teacher forcing ε', chart: 'curves' },
   ],
   metricsNote: {
     text:

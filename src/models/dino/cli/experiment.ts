@@ -31,6 +31,7 @@ interface Profile {
   config: DinoConfig;
   steps: number;
   batch: number;
+  /** Steps of the grid baseline (batches of `batch` frame pairs). */
   baselineSteps: number;
 }
 
@@ -52,7 +53,7 @@ const PROFILES: Record<'quick' | 'full', Profile> = {
     },
     steps: 600,
     batch: 8,
-    baselineSteps: 600,
+    baselineSteps: 300,
   },
   // Methods §3g's browser configuration and protocol at 64²: sized for a GPU, hours on a CPU.
   full: {
@@ -168,9 +169,11 @@ export async function experiment(args: string[]): Promise<void> {
         mask: run.mask,
         trainFrames: config.trainFrames,
         steps: profile.baselineSteps,
-        batchSize: 16,
+        batchSize: profile.batch,
         lr: 3e-3,
         seed,
+        width: 16,
+        blocks: 2,
       });
       try {
         const predicted = await grid.forecast(testTrajectories);

@@ -57,6 +57,16 @@ export function TrainCharts() {
           line: { width: 1.5 },
         },
       ],
+      curves: entry.metrics
+        .filter((metric) => metric.chart === 'curves')
+        .map((metric) => ({
+          type: 'scatter' as const,
+          mode: 'lines+markers' as const,
+          name: metric.label,
+          x: h.valStep.slice(),
+          y: h.val[metric.id]?.slice() ?? [],
+          line: { width: 1.5 },
+        })),
       step: h.step.at(-1) ?? 0,
       stepMs: live.stepMs,
       samplesPerSecond: live.samplesPerSecond,
@@ -85,7 +95,7 @@ export function TrainCharts() {
           <dd>{view.samplesPerSecond === undefined ? '–' : formatValue(view.samplesPerSecond)}</dd>
         </div>
         {entry.metrics
-          .filter((metric) => metric.chart !== 'loss')
+          .filter((metric) => metric.chart !== 'loss' && metric.chart !== 'curves')
           .map((metric) => (
             <div key={metric.id}>
               <dt>{metric.label}</dt>
@@ -120,6 +130,18 @@ export function TrainCharts() {
               showlegend: false,
             }}
           />
+          {view.curves.length ? (
+            <PlotlyChart
+              title="Training objectives at each validation"
+              height={260}
+              data={view.curves}
+              layout={{
+                xaxis,
+                yaxis: { title: { text: 'value (log scale)' }, type: 'log' },
+                legend: { orientation: 'h', y: 1.2 },
+              }}
+            />
+          ) : null}
         </div>
       ) : null}
     </div>
