@@ -8,7 +8,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CLASSROOM_GROUPS, classroomCorpus, generateClassroomData } from '../src/models/mae/cli/classroomData';
+import {
+  CLASSROOM_GROUPS,
+  classroomCorpus,
+  generateClassroomData,
+} from '../src/models/mae/cli/classroomData';
 import { MAE_PRESETS } from '../src/models/mae/config';
 import { MODEL_CATALOG } from '../src/models/catalog';
 import { createMaeTraining } from '../src/models/mae/train';
