@@ -4,6 +4,7 @@
  * building come from it. Each model folder exports one (info.ts), listed in ../catalog.ts; its
  * index.ts adds the tfjs side (create, train, …).
  */
+import type { PdeId } from '../pde/types';
 import type { Schema, SchemaValues } from '../schema/params';
 
 export interface PaperReference {
@@ -64,6 +65,24 @@ export interface MaskedWindow {
   maskRatio: number;
 }
 
+/**
+ * The dataset a panel offers to build when there is none, for this model: what its paper trains
+ * on, in small. One equation is a single build; several are an equal-weight mix.
+ */
+export interface DefaultDatasetRecipe {
+  /** One sentence for the offer, e.g. "Build the default dataset: heat, advection and …". */
+  description: string;
+  /** Said when the model's shipped checkpoint is installed. */
+  withPretrained: string;
+  equations: readonly PdeId[];
+  initial: string;
+  n: number;
+  count: number;
+  frames: number;
+  /** Every equation recorded at this one's default interval (a mix's frames line up). */
+  recordFrom?: PdeId;
+}
+
 /** The kind of live picture of the model at work the Train panel shows. */
 export type SnapshotKind = 'reconstruction' | 'forecast';
 
@@ -101,6 +120,7 @@ export interface ModelSpec<S extends Schema = Schema, P extends string = string>
    * then was built with: a saved config that lacks one is read with this value.
    */
   settingsAddedLater: Readonly<Partial<SchemaValues<S>>>;
+  defaultDataset: DefaultDatasetRecipe;
   /** The window a 'reconstruct' model fills, for masking views. */
   maskedWindow?(config: SchemaValues<S>): MaskedWindow;
 }

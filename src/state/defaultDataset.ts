@@ -1,14 +1,13 @@
 /**
- * The lab's default dataset, MAE-PDE's pretraining data in small: heat, advection and Burgers in
- * equal shares from random sines, 48 trajectories of 24 frames at 32², all recorded at the same
- * interval. Plain data, shared by the Mask panel's offer and `npm run pretrain`.
+ * The dataset a panel offers to build when none is saved: the chosen model's own recipe (its
+ * catalog entry's `defaultDataset`) as the Data panel's settings. The lab's default, the default
+ * model's, is also what the Node commands call the default mix. Plain data.
  */
+import { DEFAULT_MODEL_ID, modelEntry } from '../models/catalog';
+import type { DefaultDatasetRecipe } from '../models/types';
 import { PDE_CATALOG } from '../pde/catalog';
-import type { PdeId } from '../pde/types';
 import type { Settings } from './settingsSchema';
 import { pdeSectionId } from './simulationSchema';
-
-export const DEFAULT_MIX: readonly PdeId[] = ['heat', 'advection', 'burgers'];
 
 /**
  * The labelled set for the downstream tasks: the same mix, 288 trajectories of another seed, a
@@ -16,24 +15,39 @@ export const DEFAULT_MIX: readonly PdeId[] = ['heat', 'advection', 'burgers'];
  */
 export const LABELLED_DATASET = { count: 288, seed: 2, valFraction: 0, testFraction: 1 / 3 };
 
-/** The settings to change, section by section, to build the default dataset (or `build`'s variant). */
+/**
+ * The settings to change, section by section, to build a model's default dataset (or `build`'s
+ * variant); by default the lab's default model's.
+ */
 export function defaultDatasetSettings(
   values: Settings,
   build: Record<string, unknown> = {},
+  recipe: DefaultDatasetRecipe = modelEntry(DEFAULT_MODEL_ID).defaultDataset,
 ): Record<string, Record<string, unknown>> {
-  const record = PDE_CATALOG.heat.defaultRecordInterval;
+  const mixed = recipe.equations.length > 1;
+  const record = recipe.recordFrom
+    ? PDE_CATALOG[recipe.recordFrom].defaultRecordInterval
+    : undefined;
   const weights = Object.fromEntries(
     Object.keys(values.mix ?? {}).map((id) => [
       id,
-      (DEFAULT_MIX as readonly string[]).includes(id) ? 1 : 0,
+      (recipe.equations as readonly string[]).includes(id) ? 1 : 0,
     ]),
   );
   return {
-    sim: { n: '32' },
-    build: { mode: 'mix', count: 48, frames: 24, ...build },
-    mix: weights,
+    sim: { n: String(recipe.n), ...(mixed ? {} : { pde: recipe.equations[0] }) },
+    build: {
+      mode: mixed ? 'mix' : 'single',
+      count: recipe.count,
+      frames: recipe.frames,
+      ...build,
+    },
+    ...(mixed ? { mix: weights } : {}),
     ...Object.fromEntries(
-      DEFAULT_MIX.map((id) => [pdeSectionId(id), { initial: 'random-sines', record }]),
+      recipe.equations.map((id) => [
+        pdeSectionId(id),
+        { initial: recipe.initial, ...(record === undefined ? {} : { record }) },
+      ]),
     ),
   };
 }

@@ -18,6 +18,7 @@ import type { Summary } from '../storage/types';
 import { errorMessage } from '../util/errorMessage';
 import { useDatasets } from './datasetsStore';
 import { defaultDatasetSettings } from './defaultDataset';
+import { modelSelection } from './modelSettings';
 import { keptChoice, reconstructingModels, type ReconstructingModel } from './savedModels';
 import { computeClient } from './runtimeStore';
 import type { Settings } from './settingsSchema';
@@ -207,10 +208,14 @@ export function paintedFor(painting: Painting | undefined, key: string): number[
   return painting?.key === key ? Array.from(painting.flags) : undefined;
 }
 
-/** Sets the Data panel's builder to the default dataset; returns the reasons for anything refused. */
+/**
+ * Sets the Data panel's builder to the chosen model's default dataset; returns the reasons for
+ * anything refused.
+ */
 export function applyDefaultDatasetSettings(build: Record<string, unknown> = {}): string[] {
   const settings = useSettings.getState();
-  return Object.entries(defaultDatasetSettings(settings.values, build)).flatMap(
+  const recipe = modelSelection(settings.values).entry.defaultDataset;
+  return Object.entries(defaultDatasetSettings(settings.values, build, recipe)).flatMap(
     ([section, values]) => settings.update(section, values),
   );
 }

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrajectoryArray } from '../../data/trajectories';
 import { createRng, seedFor } from '../../pde/random';
 import { applyStepper, createStepper, type Stepper } from '../nn/fnoStepper';
-import { createTraining } from '../nn/training';
+import { createTraining, type TrainingHooks } from '../nn/training';
 
 const BATCH_STREAM = 0xb45e;
 
@@ -28,6 +28,8 @@ export interface GridBaselineOptions {
   width?: number;
   modes?: number;
   blocks?: number;
+  /** The generic training's hooks: yieldStep to report progress and stop. */
+  hooks?: TrainingHooks;
 }
 
 export interface GridBaseline {
@@ -115,7 +117,12 @@ export async function trainGridBaseline(options: GridBaselineOptions): Promise<G
     weightDecay: 0,
   });
   try {
-    await training.run();
+    await training.run(options.hooks);
+  } catch (error) {
+    // Stopped or failed: nothing is returned to dispose the weights later.
+    stepper.dispose();
+    weights.dispose();
+    throw error;
   } finally {
     training.dispose();
   }

@@ -110,5 +110,16 @@ export const dinoInfo: ModelSpec<typeof dinoSchema, DinoPresetId> = {
   lossLabel: 'decoder MSE + dynamics MSE',
   snapshotKind: 'forecast',
   runLabel: 'DINo',
+  defaultDataset: {
+    description:
+      'Build DINo’s wave data: Gaussian bumps spreading as waves, 16 trajectories of 20 frames on a 64 × 64 grid (DINo trains on the first 10 and forecasts all 20), simulated on this computer and saved in this browser.',
+    withPretrained:
+      'A pretrained DINo ships with the lab: once the waves are built, it forecasts them from a few sensors straight away.',
+    equations: ['wave'],
+    initial: 'gaussian-bump',
+    n: 64,
+    count: 16,
+    frames: 20,
+  },
   settingsAddedLater: DINO_SETTINGS_ADDED_LATER,
 };

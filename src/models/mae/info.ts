@@ -98,6 +98,18 @@ export const maeInfo: ModelSpec<typeof maeSchema, MaePresetId> = {
   snapshotKind: 'reconstruction',
   runLabel: 'MAE',
   settingsAddedLater: MAE_SETTINGS_ADDED_LATER,
+  defaultDataset: {
+    description:
+      'Build the default dataset: heat, advection and Burgers equations in equal shares (as MAE-PDE pretrains on), 48 trajectories of 24 frames on a 32 × 32 grid, simulated on this computer and saved in this browser.',
+    withPretrained:
+      'A pretrained masked autoencoder ships with the lab: once the dataset is built, it fills in the hidden patches straight away.',
+    equations: ['heat', 'advection', 'burgers'],
+    initial: 'random-sines',
+    n: 32,
+    count: 48,
+    frames: 24,
+    recordFrom: 'heat',
+  },
   maskedWindow: ({ size, frames, patchT, patchXY, maskRatio }) => ({
     size,
     frames,

@@ -1,8 +1,9 @@
-/** With no dataset saved, a panel offers to build MAE-PDE's default mix, with progress. */
+/** With no dataset saved, a panel offers to build the chosen model's default dataset, with progress. */
 import { useDatasets } from '../../state/datasetsStore';
 import { useMask } from '../../state/maskStore';
 import { usePretrained } from '../../state/pretrainedStore';
 import { useRuntime } from '../../state/runtimeStore';
+import { modelSelection } from '../../state/modelSettings';
 import { useSettings } from '../../state/settingsStore';
 import { JobProgressBar } from './JobProgressBar';
 import { OutcomeText } from './OutcomeText';
@@ -14,18 +15,16 @@ export function DefaultDatasetOffer({ need }: { need: string }) {
   const buildDefault = useMask((s) => s.buildDefaultDataset);
   const ready = useRuntime((s) => s.status === 'ready');
   const update = useSettings((s) => s.update);
-  const pretrained = usePretrained((s) => s.status === 'ready');
+  const recipe = useSettings((s) => modelSelection(s.values).entry.defaultDataset);
+  const modelId = useSettings((s) => modelSelection(s.values).entry.id);
+  const pretrained = usePretrained((s) => s.manifests[modelId] !== undefined);
 
   return (
     <div className="card mask-empty">
       <h2>No dataset yet</h2>
       <p>
-        {need} Build the default dataset: heat, advection and Burgers equations in equal shares (as
-        MAE-PDE pretrains on), 48 trajectories of 24 frames on a 32 × 32 grid, simulated on this
-        computer and saved in this browser.
-        {pretrained
-          ? ' A pretrained masked autoencoder ships with the lab: once the dataset is built, it fills in the hidden patches straight away.'
-          : ''}
+        {need} {recipe.description}
+        {pretrained ? ` ${recipe.withPretrained}` : ''}
       </p>
       <div className="button-row">
         <button

@@ -14,58 +14,23 @@ import {
   NODE_BACKEND_CHOICES,
   startNodeBackend,
 } from '../../../node/backend';
-import { DINO_CLAIM, judgeDinoClaim, type RateErrors } from '../claim';
-import { DINO_PRESETS, dinoParameterCount, type DinoConfig } from '../config';
-import { errorTable } from '../errorTable';
+import { DINO_CLAIM } from '../claim';
+import { runClaimExperiment } from '../claimExperiment';
+import { CLAIM_PROFILES, type ClaimProfile } from '../claimProfiles';
+import { dinoParameterCount } from '../config';
 import { evaluateDino } from '../evaluation';
-import { trainGridBaseline } from '../gridBaseline';
-import { observationMask } from '../observation';
-import { trainDinoRun } from './trainRun';
+import { generatedMeta, validationLine } from './trainRun';
 import { trajectoriesOf, waveData } from './waveData';
 
-interface Profile {
+interface Profile extends ClaimProfile {
   grid: number;
   train: number;
   test: number;
-  rates: number[];
-  config: DinoConfig;
-  steps: number;
-  batch: number;
-  /** Steps of the grid baseline (batches of `batch` frame pairs). */
-  baselineSteps: number;
 }
 
 const PROFILES: Record<'quick' | 'full', Profile> = {
-  // About 12 minutes on a 2-core CPU with tfjs's wasm backend.
-  quick: {
-    grid: 32,
-    train: 24,
-    test: 8,
-    rates: [0.05, 0.25],
-    config: {
-      ...DINO_PRESETS.classroom.config,
-      codeDim: 16,
-      decoderWidth: 32,
-      dynamicsWidth: 64,
-      trainingMode: 'simple',
-      // Teacher forcing fades within the run: ε < 0.01 after 460 iterations.
-      decayEvery: 1,
-    },
-    steps: 600,
-    batch: 8,
-    baselineSteps: 300,
-  },
-  // Methods §3g's browser configuration and protocol at 64²: sized for a GPU, hours on a CPU.
-  full: {
-    grid: 64,
-    train: 64,
-    test: 16,
-    rates: [0.05, 0.25, 0.5, 1],
-    config: DINO_PRESETS.small.config,
-    steps: 6000,
-    batch: 16,
-    baselineSteps: 3000,
-  },
+  quick: { ...CLAIM_PROFILES.quick, grid: 32, train: 24, test: 8 },
+  full: { ...CLAIM_PROFILES.full, grid: 64, train: 64, test: 16 },
 };
 
 const FLAGS = {
@@ -89,17 +54,6 @@ Usage: npm run experiment -- dino [--profile quick|full] [--seed S] [--json out.
 
 const round = (x: number) => Number(x.toFixed(4));
 
-function tableRow(s: number, table: ReturnType<typeof errorTable>): RateErrors {
-  return {
-    s,
-    inT_inS: round(table.inT_inS),
-    inT_outS: round(table.inT_outS),
-    outT_inS: round(table.outT_inS),
-    outT_outS: round(table.outT_outS),
-    all: round(table.all),
-  };
-}
-
 export async function experiment(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: FLAGS });
   if (values.help) {
@@ -116,84 +70,40 @@ export async function experiment(args: string[]): Promise<void> {
 
   const train = await waveData(profile.train, seed, profile.grid);
   const test = await waveData(profile.test, seed + 1, profile.grid);
-  const testTrajectories = trajectoriesOf(test);
-  const [, , X, Y] = test.shape;
   const channels = train.channels.length;
   console.log(
     `DINo (${dinoParameterCount(profile.config, channels).toLocaleString('en')} parameters, ${profile.config.trainingMode} steps) on ${profile.train} wave trajectories at ${profile.grid}², ${profile.steps} iterations of ${profile.batch} per rate; scored on ${profile.test} held-out ones.`,
   );
 
-  const rates: (RateErrors & { trainSeconds: number; finalLoss: number })[] = [];
-  const baseline: (RateErrors & { trainSeconds: number })[] = [];
   let superResolution:
     { relL2: number; fitGrid: number; decodeGrid: number; s: number } | undefined;
-  for (const s of profile.rates) {
-    const config = { ...profile.config, subsamplingRate: s, maskSeed: seed };
-    const run = await trainDinoRun({
-      config,
-      train,
-      steps: profile.steps,
-      batchSize: profile.batch,
-      peakLr: 1e-2,
-      seed,
-      validateEvery: profile.steps,
-      label: `s=${s}`,
-    });
-    try {
-      const mask = observationMask(X, Y, s, seed);
-      const evaluation = await evaluateDino(run.model, testTrajectories, { mask });
-      const row = {
-        s,
-        inT_inS: round(evaluation.inTimeInSpace.relativeL2),
-        inT_outS: round(evaluation.inTimeOutSpace.relativeL2),
-        outT_inS: round(evaluation.outTimeInSpace.relativeL2),
-        outT_outS: round(evaluation.outTimeOutSpace.relativeL2),
-        all: round(evaluation.all.relativeL2),
-        trainSeconds: Math.round(run.seconds),
-        finalLoss: run.finalLoss,
-      };
-      rates.push(row);
-      console.log(
-        `DINo s=${s}: In-t/In-s ${row.inT_inS}, In-t/Out-s ${row.inT_outS}, Out-t/In-s ${row.outT_inS}, Out-t/Out-s ${row.outT_outS} (${row.trainSeconds} s)`,
-      );
-      if (s === 0.25 || (superResolution === undefined && s === profile.rates.at(-1))) {
-        superResolution = await measureSuperResolution(run.model, seed, s, profile.test);
-        console.log(
-          `  super-resolution: fitted on a 32² subgrid, decoded at 64²: relL2 ${superResolution.relL2}`,
-        );
-      }
-
-      const gridStarted = performance.now();
-      const grid = await trainGridBaseline({
-        train: trajectoriesOf(train),
-        mask: run.mask,
-        trainFrames: config.trainFrames,
-        steps: profile.baselineSteps,
-        batchSize: profile.batch,
-        lr: 3e-3,
-        seed,
-        width: 16,
-        blocks: 2,
-      });
-      try {
-        const predicted = await grid.forecast(testTrajectories);
-        const baselineRow = {
-          ...tableRow(s, errorTable(predicted, test.data, test.shape, mask, config.trainFrames)),
-          trainSeconds: Math.round((performance.now() - gridStarted) / 1000),
-        };
-        baseline.push(baselineRow);
-        console.log(
-          `Grid baseline s=${s}: In-t/In-s ${baselineRow.inT_inS}, In-t/Out-s ${baselineRow.inT_outS}, Out-t/In-s ${baselineRow.outT_inS}, Out-t/Out-s ${baselineRow.outT_outS}`,
-        );
-      } finally {
-        grid.dispose();
-      }
-    } finally {
-      run.model.dispose();
-    }
-  }
-
-  const judged = judgeDinoClaim(rates, baseline);
+  const judged = await runClaimExperiment({
+    train: trajectoriesOf(train),
+    heldOut: trajectoriesOf(test),
+    meta: generatedMeta(train, seed),
+    config: profile.config,
+    rates: profile.rates,
+    steps: profile.steps,
+    batchSize: profile.batch,
+    baselineSteps: profile.baselineSteps,
+    seed,
+    hooks: {
+      log: (line) => console.log(line),
+      onMetrics: (s, m, elapsed) => {
+        const line = validationLine(`s=${s}`, m, profile.steps, elapsed);
+        if (line) console.log(line);
+      },
+      afterRate: async (s, model) => {
+        if (s === 0.25 || (superResolution === undefined && s === profile.rates.at(-1))) {
+          superResolution = await measureSuperResolution(model, seed, s, profile.test);
+          console.log(
+            `  super-resolution: fitted on a 32² subgrid, decoded at 64²: relL2 ${superResolution.relL2}`,
+          );
+        }
+      },
+    },
+  });
+  const { rates, baseline } = judged;
   const totalSeconds = (performance.now() - started) / 1000;
   console.log(`\n${DINO_CLAIM}\nVerdict: ${judged.verdict}.`);
   for (const check of judged.checks) console.log(`  ${check.passed ? '✓' : '✗'} ${check.text}`);

@@ -1,17 +1,12 @@
 /**
- * One DINo training run in Node through the same runtime and generic training as the browser's
- * Train panel, with a progress line; what `npm run pretrain -- dino` and the experiment share.
+ * One DINo training run in Node on generated data (trainDino with a progress line): what
+ * `npm run pretrain -- dino` runs.
  */
 import type { GeneratedDataset } from '../../../data/generate';
-import { defaults } from '../../../schema/params';
-import { createTraining } from '../../nn/training';
-import { trainSchema, type TrainOptions } from '../../trainOptions';
-import { dinoRuntime } from '..';
+import type { DatasetMeta } from '../../../data/io/meta';
+import { trainDino, type TrainedDino } from '../trainDino';
 import type { DinoConfig } from '../config';
-import type { DinoModel } from '../model';
-import { dinoFromCheckpoint } from '../checkpoint';
-import { observationMask } from '../observation';
-import type { Checkpoint } from '../../nn/checkpoint';
+import type { StepMetrics } from '../../nn/trainLoop';
 
 export interface DinoRunOptions {
   config: DinoConfig;
@@ -26,83 +21,53 @@ export interface DinoRunOptions {
   label: string;
 }
 
-export interface DinoRun {
-  checkpoint: Checkpoint;
-  /** The trained model, rebuilt from the checkpoint (the caller disposes it). */
-  model: DinoModel;
-  /** Observed points of the grid the run trained on. */
-  mask: Uint8Array;
-  seconds: number;
-  finalLoss: number;
-  validations: Record<string, number>[];
+export type DinoRun = TrainedDino;
+
+/** The description createTrainer reads of generated wave data. */
+export function generatedMeta(train: GeneratedDataset, seed: number): DatasetMeta {
+  return {
+    equation: 'wave',
+    scheme: 'generated',
+    seed,
+    grid: train.grid,
+    times: train.times,
+    channels: train.channels,
+    coefficients: train.coefficients,
+    split: { train: train.shape[0], val: 0, test: 0 },
+  };
 }
 
-export async function trainDinoRun(options: DinoRunOptions): Promise<DinoRun> {
-  const { config, steps, batchSize, peakLr, seed } = options;
-  const trainOptions: TrainOptions = {
-    ...defaults(trainSchema),
+/** A validation's progress line: loss, held-out errors, teacher forcing, time and time left. */
+export function validationLine(
+  label: string,
+  m: StepMetrics,
+  steps: number,
+  elapsedSeconds: number,
+): string | undefined {
+  const v = m.validation;
+  if (!v) return undefined;
+  const eta = (elapsedSeconds / m.step) * (steps - m.step);
+  return `  ${label} step ${m.step}: loss ${m.loss.toExponential(2)}, held-out relL2 ${v.relL2!.toFixed(3)} (in-t ${v.relL2InTOutS!.toFixed(3)}, out-t ${v.relL2OutTOutS!.toFixed(3)} off the sensors), ε ${v.epsilon!.toFixed(3)}, ${elapsedSeconds.toFixed(0)} s, ETA ${eta.toFixed(0)} s`;
+}
+
+export function trainDinoRun(options: DinoRunOptions): Promise<DinoRun> {
+  const { train, validation, seed, steps } = options;
+  const started = performance.now();
+  return trainDino({
+    config: options.config,
+    train: { data: train.data, shape: train.shape },
+    ...(validation ? { validation: { data: validation.data, shape: validation.shape } } : {}),
+    meta: generatedMeta(train, seed),
     steps,
-    batchSize,
-    peakLr,
+    batchSize: options.batchSize,
+    peakLr: options.peakLr,
     seed,
-    // DINo's optimisers run at fixed rates (methods §3e).
-    schedule: 'constant',
-    clipNorm: 0,
     validateEvery: options.validateEvery,
-  };
-  const trainer = dinoRuntime.createTrainer({
-    config,
-    options: trainOptions,
-    train: { data: options.train.data, shape: options.train.shape },
-    ...(options.validation
-      ? { validation: { data: options.validation.data, shape: options.validation.shape } }
-      : {}),
-    meta: {
-      equation: 'wave',
-      scheme: 'generated',
-      seed,
-      grid: options.train.grid,
-      times: options.train.times,
-      channels: options.train.channels,
-      coefficients: options.train.coefficients,
-      split: { train: options.train.shape[0], val: 0, test: 0 },
+    hooks: {
+      onMetrics: (m) => {
+        const line = validationLine(options.label, m, steps, (performance.now() - started) / 1000);
+        if (line) console.log(line);
+      },
     },
   });
-  const training = createTraining(trainer, {
-    steps,
-    batchSize,
-    peakLr,
-    schedule: 'constant',
-    validateEvery: options.validateEvery,
-  });
-  const started = performance.now();
-  let finalLoss = Number.NaN;
-  try {
-    await training.run({
-      onMetrics: (m) => {
-        finalLoss = m.loss;
-        if (m.validation) {
-          const v = m.validation;
-          const elapsed = (performance.now() - started) / 1000;
-          const eta = (elapsed / m.step) * (steps - m.step);
-          console.log(
-            `  ${options.label} step ${m.step}: loss ${m.loss.toExponential(2)}, held-out relL2 ${v.relL2!.toFixed(3)} (in-t ${v.relL2InTOutS!.toFixed(3)}, out-t ${v.relL2OutTOutS!.toFixed(3)} off the sensors), ε ${v.epsilon!.toFixed(3)}, ${elapsed.toFixed(0)} s, ETA ${eta.toFixed(0)} s`,
-          );
-        }
-      },
-    });
-    const checkpoint = await training.capture(steps);
-    const [, , X, Y] = options.train.shape;
-    return {
-      checkpoint,
-      model: dinoFromCheckpoint(checkpoint),
-      mask: observationMask(X, Y, config.subsamplingRate, config.maskSeed),
-      seconds: (performance.now() - started) / 1000,
-      finalLoss,
-      validations: training.history.validation,
-    };
-  } finally {
-    training.dispose();
-    trainer.dispose();
-  }
 }

@@ -2,6 +2,11 @@
  * DINo's forecast job (the Results panel's forecast lab): its name, parameters and result, plain
  * data the UI may import (no tfjs).
  */
+import type {
+  DINO_REPRODUCE_JOB,
+  DinoReproduceParams,
+  DinoReproduceResult,
+} from './reproduceConfig';
 
 /** The job's name in dinoRuntime.jobs. */
 export const DINO_FORECAST_JOB = 'forecast';
@@ -104,6 +109,7 @@ export interface DinoFirstFrameResult {
 
 /** DINo's own jobs by name, with their params and results. */
 export interface DinoJobTypes {
+  [DINO_REPRODUCE_JOB]: { params: DinoReproduceParams; result: DinoReproduceResult };
   [DINO_FORECAST_JOB]: { params: DinoForecastParams; result: DinoForecastResult };
   [DINO_FIRST_FRAME_JOB]: { params: DinoFirstFrameParams; result: DinoFirstFrameResult };
 }

@@ -4,10 +4,12 @@
  *
  * - forecast    one trajectory forecast from its sensors (the Results panel's forecast lab)
  * - firstFrame  a trajectory's first frame, to place the sensors on
+ * - reproduce   the claim's protocol on a saved dataset (the lab's "Reproduce the paper" card)
  */
 import { modelJob, type ModelJob, type ModelJobContext } from '../../runtime';
 import { dinoFirstFrame } from './firstFrame';
 import { dinoForecast } from './forecast';
+import { dinoReproduce } from './reproduce';
 import type { DinoJobName, DinoJobTypes } from './forecastConfig';
 
 type DinoJob<J extends DinoJobName> = (
@@ -19,9 +21,11 @@ type DinoJob<J extends DinoJobName> = (
 const TYPED: { readonly [J in DinoJobName]: DinoJob<J> } = {
   forecast: dinoForecast,
   firstFrame: dinoFirstFrame,
+  reproduce: dinoReproduce,
 };
 
 export const dinoJobs: { readonly [J in DinoJobName]: ModelJob } = {
   forecast: modelJob(TYPED.forecast),
   firstFrame: modelJob(TYPED.firstFrame),
+  reproduce: modelJob(TYPED.reproduce),
 };

@@ -2,7 +2,8 @@
  * DINo's Results view, the forecast lab: choose a saved DINo, a dataset and a trajectory, place
  * sensors on its first frame (a share of the grid, or painted by hand), forecast every frame in
  * the worker, and compare the forecast with the simulation: frame by frame, as errors against
- * time at and between the sensors, as DINo's 2 × 2 table, and as the path of the codes.
+ * time at and between the sensors, as DINo's 2 × 2 table, and as the path of the codes; below,
+ * the paper's claim reproduced on a saved dataset.
  */
 import { useEffect, useMemo } from 'react';
 import { trajectoryCount } from '../../../../data/io/meta';
@@ -15,6 +16,7 @@ import { useSavedDatasets } from '../../../controls/useSavedDatasets';
 import { chosenSensors, useForecastLab, type ForecastTarget } from './forecastLabStore';
 import { ForecastResults } from './ForecastResults';
 import { ForecastSetup } from './ForecastSetup';
+import { ReproduceCard } from './ReproduceCard';
 import { defaultTrajectory } from './sensors';
 import { SensorCard } from './SensorCard';
 import '../dino.css';
@@ -123,6 +125,7 @@ export function ForecastLab() {
           </div>
         </div>
       ) : null}
+      {dataset ? <ReproduceCard datasets={datasets} fallback={dataset} /> : null}
     </>
   );
 }

@@ -127,7 +127,7 @@ export function sensorRateChoice(
 }
 
 /** Starts one of DINo's own jobs as the worker's generic `modelJob`. */
-function startDinoJob<J extends DinoJobName>(
+export function startDinoJob<J extends DinoJobName>(
   job: J,
   params: DinoJobTypes[J]['params'],
   words: { title: string; what: string },
