@@ -92,7 +92,7 @@ describe('the DINo reproduce job', () => {
     expect(messages).toContain('Training DINo on 5 % of the grid');
     expect(messages).toContain('Training the grid baseline on 25 % of the grid');
     expect(messages).toContain('Scoring DINo (25 %) on the held-out trajectories');
-  }, 120_000);
+  }, 300_000);
 
   it('stops between training steps, leaking nothing', async () => {
     const datasetId = await saveDataset();
