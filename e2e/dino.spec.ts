@@ -98,3 +98,47 @@ test.describe('DINo', () => {
     ).toBeVisible({ timeout: 60_000 });
   });
 });
+
+// Issue 13's acceptance path, as a student on a fresh profile: the DINo model's default dataset,
+// ten painted sensors, the shipped DINo's forecast at a chosen resolution, beyond its horizon.
+test('a fresh profile forecasts a wave from ten painted sensors with the shipped DINo', async ({
+  page,
+}) => {
+  test.setTimeout(360_000);
+  await page.goto('/?p=results&model=dino');
+  await expectBackend(page, 'wasm');
+  await page.getByRole('button', { name: 'Build the default dataset' }).click();
+
+  const setup = page.getByRole('form', { name: 'What to forecast' });
+  await expect(setup.getByLabel('Trained DINo').locator('option:checked')).toHaveText(
+    /^Pretrained classroom DINo on waves/,
+    { timeout: 240_000 },
+  );
+
+  const sensors = page.getByRole('region', { name: 'Sensors on the first frame' });
+  await sensors.getByRole('radio', { name: 'By hand' }).check();
+  await sensors.getByRole('button', { name: 'Clear' }).click();
+  const canvas = sensors.getByTestId('dino-sensor-paint');
+  await expect(canvas).toBeVisible({ timeout: 60_000 });
+  const box = (await canvas.boundingBox())!;
+  for (let k = 0; k < 10; k++) {
+    const fx = 0.1 + 0.8 * ((k * 0.37) % 1);
+    const fy = 0.1 + 0.08 * k;
+    await page.mouse.click(box.x + fx * box.width, box.y + fy * box.height);
+  }
+  await expect(sensors.getByRole('status').filter({ hasText: /^10 sensors/ })).toBeVisible();
+
+  // The data are 64²; the student asks for 96².
+  await setup.getByLabel('Display resolution').fill('96');
+  await setup.getByRole('button', { name: 'Forecast' }).click();
+  await expect(page.getByRole('img', { name: /^DINo forecast, decoded at 96 × 96/ })).toBeVisible({
+    timeout: 180_000,
+  });
+  const table = page.getByRole('table', { name: /split as in the DINo paper/ });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  for (const cell of await table.getByRole('cell').all()) await expect(cell).toHaveText(/^\d/);
+
+  // Frame 15 of 20: the model trained on the first 10.
+  await page.getByRole('slider', { name: 'Frame' }).fill('14');
+  await expect(page.getByRole('group', { name: /beyond the training horizon$/ })).toBeVisible();
+});

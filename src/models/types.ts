@@ -99,8 +99,9 @@ export interface ModelSpec<S extends Schema = Schema, P extends string = string>
   defaultPreset: P;
   /** The config form's fieldsets; together they hold every param of the schema once. */
   groups: readonly ConfigGroup[];
-  /** Trainable parameters (method syntax: each entry narrows the config it takes). */
-  parameterCount(config: SchemaValues<S>): number;
+  /** Trainable parameters of the model reading `channels` fields (1 when not known; method
+   * syntax: each entry narrows the config it takes). */
+  parameterCount(config: SchemaValues<S>, channels?: number): number;
   /** Why a config cannot be built, in words; undefined when it can. */
   configProblem(config: SchemaValues<S>): string | undefined;
   /** The shape of the data the model sees, for the preset cards and the summary. */

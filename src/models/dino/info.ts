@@ -83,7 +83,7 @@ export const dinoInfo: ModelSpec<typeof dinoSchema, DinoPresetId> = {
   presets: DINO_PRESETS,
   defaultPreset: 'small',
   groups: dinoGroups,
-  parameterCount: (config) => dinoParameterCount(config),
+  parameterCount: (config, channels) => dinoParameterCount(config, channels),
   configProblem: dinoConfigProblem,
   facts: dinoFacts,
   capabilities: ['forecast', 'query'],

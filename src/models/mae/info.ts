@@ -77,7 +77,7 @@ export const maeInfo: ModelSpec<typeof maeSchema, MaePresetId> = {
   presets: MAE_PRESETS,
   defaultPreset: 'classroom',
   groups: maeGroups,
-  parameterCount: (config) => maeParameterCount(config),
+  parameterCount: (config, channels) => maeParameterCount(config, channels),
   configProblem: maeConfigProblem,
   facts: maeFacts,
   capabilities: ['reconstruct', 'encode'],

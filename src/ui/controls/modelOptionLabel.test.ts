@@ -30,6 +30,14 @@ describe('modelOptionLabel', () => {
     expect(modelOptionLabel(custom)).toMatch(/^MAE custom · [\d.]+ [kM] params · step 4$/);
   });
 
+  it('counts the parameters of the channels the model reads', () => {
+    const two = formatParameterCount(maeParameterCount(MAE_PRESETS.tiny.config, 2));
+    expect(modelOptionLabel(option({ channels: 2 }))).toContain(`· ${two} params ·`);
+    expect(maeParameterCount(MAE_PRESETS.tiny.config, 2)).not.toBe(
+      maeParameterCount(MAE_PRESETS.tiny.config, 1),
+    );
+  });
+
   it('says which model ships with the lab', () => {
     const shipped = option({ runId: pretrainedRunId('mae'), config: MAE_PRESETS.classroom.config });
     expect(modelOptionLabel(shipped)).toMatch(/^Pretrained MAE classroom · /);

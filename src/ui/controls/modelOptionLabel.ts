@@ -16,7 +16,9 @@ export function modelOptionLabel(option: SavedModel): string {
   const pretrained = isPretrainedRun(option) ? 'Pretrained ' : '';
   const parts = [`${pretrained}${entry.runLabel} ${presetLabel?.toLowerCase() ?? 'custom'}`];
   try {
-    parts.push(`${formatParameterCount(entry.parameterCount(option.config as never))} params`);
+    parts.push(
+      `${formatParameterCount(entry.parameterCount(option.config as never, option.channels))} params`,
+    );
   } catch {
     // A config this version cannot count is still listed, without its size.
   }

@@ -1,5 +1,5 @@
 /**
- * `npm run pretrain -- dino [--preset classroom] [--steps 6000] [--batch 8] [--lr 1e-2] [--seed 1]
+ * `npm run pretrain -- dino [--preset classroom] [--steps 4000] [--batch 8] [--lr 1e-2] [--seed 1]
  *   [--trajectories 64] [--grid 32]`
  * Trains the DINo the lab ships on DINo's wave setting as the Data panel builds it (Gaussian bumps,
  * 20 frames, trained on the first 10), scores it on 16 trajectories a student builds from the
@@ -27,7 +27,7 @@ import { trajectoriesOf, waveData, WAVE_FRAMES } from './waveData';
 
 const FLAGS = {
   preset: { type: 'string', default: 'classroom' },
-  steps: { type: 'string', default: '6000' },
+  steps: { type: 'string', default: '4000' },
   batch: { type: 'string', default: '8' },
   lr: { type: 'string', default: '1e-2' },
   seed: { type: 'string', default: '1' },
@@ -43,7 +43,7 @@ const HELP = `Train the DINo the lab ships, on wave data as the Data panel build
 Usage: npm run pretrain -- dino [options]
 
   --preset P           ${Object.keys(DINO_PRESETS).join(' | ')} (default classroom)
-  --steps N            iterations (one batch each; default 6000)
+  --steps N            iterations (one batch each; default 4000)
   --batch B            trajectories per batch (default 8)
   --lr LR              the decoder's learning rate; codes and dynamics use the preset's ratios (1e-2)
   --trajectories N     training trajectories (default 64, seed --seed)
