@@ -38,6 +38,8 @@ const COMMON_FLAGS = {
   backend: { type: 'string', default: DEFAULT_NODE_BACKEND },
   strict: { type: 'boolean', default: false },
   'as-built': { type: 'boolean', default: false },
+  noise: { type: 'string', default: '0' },
+  'noise-seed': { type: 'string', default: '0' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -81,6 +83,8 @@ Options:
   --as-built        what the Data panel builds for this equation and --initial from its
                     defaults (time step, record interval, scheme, coefficient ranges, initial-
                     condition settings); --n, --size, --frames and --seed still apply
+  --noise SIGMA     add Gaussian observation noise of SIGMA × each channel's std (default 0)
+  --noise-seed S    the noise's own seed, apart from --seed (default 0)
   --out FILE.npy    output; the metadata goes to FILE.json
   -h, --help        this text
 
@@ -206,20 +210,30 @@ async function main(argv: string[]): Promise<void> {
         batchSize: positiveInt('batch', values.batch as string),
         onUnstable: values.strict ? ('refuse' as const) : ('substep' as const),
       };
+  const noise = {
+    sigma: Number(values.noise),
+    seed: Number(values['noise-seed']),
+  };
+  if (!(noise.sigma >= 0) || !Number.isSafeInteger(noise.seed) || noise.seed < 0) {
+    throw new Error('--noise must be a number ≥ 0 and --noise-seed a whole number ≥ 0.');
+  }
   let lastPercent = -1;
-  const dataset = await generateDataset(request, {
-    progress: (f) => {
-      const percent = Math.floor(f * 100);
-      if (percent >= lastPercent + 10) {
-        lastPercent = percent;
-        process.stderr.write(`${percent}% `);
-      }
+  const dataset = await generateDataset(
+    { ...request, noise },
+    {
+      progress: (f) => {
+        const percent = Math.floor(f * 100);
+        if (percent >= lastPercent + 10) {
+          lastPercent = percent;
+          process.stderr.write(`${percent}% `);
+        }
+      },
+      onSubstep: (plan, stableDt) =>
+        console.error(
+          `\nNote: Δt = ${request.dt} exceeds the stability limit ${stableDt.toPrecision(3)}; sub-stepping with Δt = ${plan.dt.toPrecision(3)}.`,
+        ),
     },
-    onSubstep: (plan, stableDt) =>
-      console.error(
-        `\nNote: Δt = ${request.dt} exceeds the stability limit ${stableDt.toPrecision(3)}; sub-stepping with Δt = ${plan.dt.toPrecision(3)}.`,
-      ),
-  });
+  );
   process.stderr.write('\n');
   writeFileSync(out, encodeNpy({ data: dataset.data, shape: dataset.shape }));
   const metaPath = out.replace(/\.npy$/, '.json');
@@ -235,6 +249,7 @@ async function main(argv: string[]): Promise<void> {
       channels: dataset.channels,
       coefficients: dataset.coefficients,
       split: { train: count, val: 0, test: 0 },
+      ...(dataset.noise ? { noise: dataset.noise } : {}),
     }),
   );
   console.log(`Wrote ${out} [${dataset.shape.join(', ')}] and ${metaPath}.`);

@@ -14,6 +14,7 @@ export type ModelCommands = Partial<Record<CommandName, (args: string[]) => Prom
 const MODEL_COMMANDS: { readonly [Id in ModelId]: () => Promise<ModelCommands> } = {
   mae: () => import('../models/mae/cli'),
   dino: () => import('../models/dino/cli'),
+  physicnet: () => import('../models/physicnet/cli'),
 };
 
 /** The command of a model, or an error in words naming what exists. */

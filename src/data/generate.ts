@@ -10,6 +10,7 @@ import { createRng, seedFor, trajectorySeeds } from '../pde/random';
 import { pdeSpec } from '../pde/registry';
 import { simulate, type SimulationHooks, type StepPlan } from '../pde/simulate';
 import type { PdeId } from '../pde/types';
+import { addObservationNoise, type AppliedNoise, type ObservationNoise } from './noise';
 
 /** Random streams per trajectory: its initial condition and its coefficients. */
 const INITIAL_STREAM = 0;
@@ -36,6 +37,8 @@ export interface GenerateRequest {
   seed: number;
   batchSize: number;
   onUnstable?: 'substep' | 'refuse';
+  /** Gaussian noise added to the stored frames, from its own seed (see data/noise.ts). */
+  noise?: ObservationNoise;
 }
 
 export interface GeneratedDataset {
@@ -48,6 +51,8 @@ export interface GeneratedDataset {
   coefficients: Record<string, number[]>;
   /** True when some interval had to be sub-stepped below the requested Δt. */
   substepped: boolean;
+  /** The observation noise added to `data`, when σ > 0. */
+  noise?: AppliedNoise;
 }
 
 export async function generateDataset(
@@ -125,14 +130,17 @@ export async function generateDataset(
       solver.dispose();
     }
   }
+  const shape: GeneratedDataset['shape'] = [count, frames, n, n, channels];
+  const noise = request.noise ? addObservationNoise({ data, shape }, request.noise) : undefined;
   return {
     data,
-    shape: [count, frames, n, n, channels],
+    shape,
     grid,
     times,
     channels: [...spec.channels],
     coefficients,
     substepped,
+    ...(noise ? { noise } : {}),
   };
 }
 
@@ -152,12 +160,16 @@ function sampleCoefficients(
         );
       }
     }
-    // One stream per trajectory and coefficient: fixing one coefficient leaves the others' draws unchanged.
-    out[name] = Array.from({ length: request.count }, (_, i) =>
-      low === high
-        ? low
-        : createRng(seedFor(request.seed, i, COEFFICIENT_STREAM + k)).uniformIn(low, high),
-    );
+    if (param.integer && !(Number.isInteger(low) && Number.isInteger(high))) {
+      throw new RangeError(`${param.label} takes whole numbers (got ${low}…${high}).`);
+    }
+    // One stream per trajectory and coefficient: fixing one coefficient leaves the others' draws
+    // unchanged. A whole-number coefficient (a flow seed) draws uniformly from low…high inclusive.
+    out[name] = Array.from({ length: request.count }, (_, i) => {
+      if (low === high) return low;
+      const rng = createRng(seedFor(request.seed, i, COEFFICIENT_STREAM + k));
+      return param.integer ? rng.integer(low, high) : rng.uniformIn(low, high);
+    });
   }
   return out;
 }

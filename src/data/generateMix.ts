@@ -11,12 +11,13 @@ import type { PdeId } from '../pde/types';
 import { generateDataset, type GeneratedDataset, type GenerateRequest } from './generate';
 import type { DatasetMix } from './io/meta';
 import { mixProblem } from './mixCompatibility';
+import { addObservationNoise, type ObservationNoise } from './noise';
 import { trajectoryWork } from './workModel';
 
 /** One equation of the mix: its own numerics, ranges and initial condition, and its weight. */
 export type MixComponentRequest = Omit<
   GenerateRequest,
-  'count' | 'n' | 'frames' | 'seed' | 'batchSize' | 'initialStates' | 'onUnstable'
+  'count' | 'n' | 'frames' | 'seed' | 'batchSize' | 'initialStates' | 'onUnstable' | 'noise'
 > & { weight: number };
 
 export interface MixRequest {
@@ -27,6 +28,8 @@ export interface MixRequest {
   seed: number;
   batchSize: number;
   onUnstable?: 'substep' | 'refuse';
+  /** Noise on the mixed frames, relative to each channel's std over the equations that have it. */
+  noise?: ObservationNoise;
 }
 
 export interface GeneratedMix extends GeneratedDataset {
@@ -80,6 +83,8 @@ export async function generateMix(
         seed: seedFor(request.seed, k, COMPONENT_SEED_STREAM),
         batchSize: request.batchSize,
         onUnstable: request.onUnstable,
+        // The mix adds its noise once, over all equations.
+        noise: undefined,
       },
       {
         ...hooks,
@@ -100,9 +105,17 @@ export async function generateMix(
     workDone += work[k]!;
   }
   const grid = first!.grid;
+  const shape: GeneratedMix['shape'] = [request.count, frames, n, n, width];
+  // Zero-padded channels of an equation with fewer channels stay clean.
+  const noise = request.noise
+    ? addObservationNoise(
+        { data, shape, observed: (i, c) => c < channelCounts[index[i]!]! },
+        request.noise,
+      )
+    : undefined;
   return {
     data,
-    shape: [request.count, frames, n, n, width],
+    shape,
     grid,
     times: first!.times,
     channels: slotNames(
@@ -121,6 +134,7 @@ export async function generateMix(
       })),
       index,
     },
+    ...(noise ? { noise } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
 import { checkValues, type Schema } from '../schema/params';
 import { dinoInfo } from './dino/info';
 import { maeInfo } from './mae/info';
+import { physicnetInfo } from './physicnet/info';
 import type { ModelSpec, PaperReference } from './types';
 
 /** The models that follow the MAE, named so students know what is coming. */
@@ -14,16 +15,12 @@ export const PLANNED_MODELS = [
     summary: 'continuous-time forecasting with implicit neural representations',
   },
   {
-    title: 'PhysicNet',
-    summary: 'discrete latent codes and levels of experts',
-  },
-  {
     title: 'DPOT',
     summary: 'an auto-regressive denoising operator transformer pretrained on many equations',
   },
 ] as const;
 
-export const MODEL_CATALOG = { mae: maeInfo, dino: dinoInfo } as const;
+export const MODEL_CATALOG = { mae: maeInfo, dino: dinoInfo, physicnet: physicnetInfo } as const;
 
 export type ModelId = keyof typeof MODEL_CATALOG;
 

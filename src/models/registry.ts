@@ -5,11 +5,13 @@
 import type { ModelId } from './catalog';
 import { dinoRuntime } from './dino';
 import { maeRuntime } from './mae';
+import { physicnetRuntime } from './physicnet';
 import type { ModelRuntime } from './runtime';
 
 const MODEL_RUNTIMES: { readonly [Id in ModelId]: ModelRuntime } = {
   mae: maeRuntime,
   dino: dinoRuntime,
+  physicnet: physicnetRuntime,
 };
 
 export function modelRuntime(id: string): ModelRuntime {

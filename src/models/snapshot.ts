@@ -25,4 +25,27 @@ export interface ForecastSnapshot {
   trainFrames: number;
 }
 
-export type ModelSnapshot = ReconstructionSnapshot | ForecastSnapshot;
+/**
+ * One validation window forecast by experts on discrete codes (PhysicNet-style): the last input
+ * frame, the forecast against the truth [T, X, Y, C], the code of each latent cell of the last
+ * input frame [h, w], the flow estimated for the first step [h, w, 2] in grid cells per frame
+ * (along X, along Y; content at a cell comes from that far away), the true one where the data
+ * know it, and the crops the local experts read.
+ */
+export interface ExpertsSnapshot {
+  kind: 'experts';
+  shape: [number, number, number, number, number];
+  input: Float32Array;
+  truth: Float32Array;
+  forecast: Float32Array;
+  /** The global expert's own forecast, before the local experts are fused in. */
+  globalForecast: Float32Array;
+  codes?: Int32Array;
+  codebookSize: number;
+  latentShape: [number, number];
+  flow?: Float32Array;
+  trueFlow?: Float32Array;
+  crops: { row: number; col: number; size: number }[];
+}
+
+export type ModelSnapshot = ReconstructionSnapshot | ForecastSnapshot | ExpertsSnapshot;

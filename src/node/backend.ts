@@ -3,6 +3,7 @@
  * browser picks its backend in src/runtime/backends.ts.
  */
 import * as tf from '@tensorflow/tfjs';
+import { patchWasmBackend } from '../models/nn/wasmPatches';
 import { describeAdapter, startNodeWebgpu, type AdapterSummary } from './webgpu';
 
 export const NODE_BACKENDS = ['wasm', 'cpu', 'webgpu'] as const;
@@ -28,7 +29,10 @@ export async function startNodeBackend(name: string): Promise<StartedBackend> {
   if (!isNodeBackend(name))
     throw new Error(`Unknown backend "${name}"; expected one of ${NODE_BACKENDS.join(', ')}.`);
   if (name === 'webgpu') return { name, adapter: await startNodeWebgpu() };
-  if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+  if (name === 'wasm') {
+    await import('@tensorflow/tfjs-backend-wasm');
+    patchWasmBackend();
+  }
   if (!(await tf.setBackend(name)))
     throw new Error(`The ${name} backend did not start (tfjs's warning above says why).`);
   return { name };

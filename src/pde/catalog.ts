@@ -3,6 +3,7 @@ import { advectionInfo } from './advection/info';
 import { burgersInfo } from './burgers/info';
 import { heatInfo } from './heat/info';
 import { navierStokesInfo } from './ns/info';
+import { swirlInfo } from './swirl/info';
 import type { PdeId, PdeInfo } from './types';
 import { waveInfo } from './wave/info';
 
@@ -11,5 +12,6 @@ export const PDE_CATALOG: Record<PdeId, PdeInfo> = {
   heat: heatInfo,
   wave: waveInfo,
   advection: advectionInfo,
+  swirl: swirlInfo,
   burgers: burgersInfo,
 };

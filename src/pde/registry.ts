@@ -3,6 +3,7 @@ import { advectionSpec } from './advection/spec';
 import { burgersSpec } from './burgers/spec';
 import { heatSpec } from './heat/spec';
 import { navierStokesSpec } from './ns/spec';
+import { swirlSpec } from './swirl/spec';
 import type { PdeId, PdeSpec } from './types';
 import { waveSpec } from './wave/spec';
 
@@ -11,6 +12,7 @@ export const PDE_SPECS: Record<PdeId, PdeSpec> = {
   wave: waveSpec,
   ns: navierStokesSpec,
   advection: advectionSpec,
+  swirl: swirlSpec,
   burgers: burgersSpec,
 };
 

@@ -7,7 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { Schema, SchemaValues } from '../schema/params';
 import type { Grid } from './grid';
 
-export type PdeId = 'heat' | 'wave' | 'ns' | 'advection' | 'burgers';
+export type PdeId = 'heat' | 'wave' | 'ns' | 'advection' | 'swirl' | 'burgers';
 
 export interface SchemeSpec {
   id: string;

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { patchWasmBackend } from '../models/nn/wasmPatches';
 import type { WasmReport } from './protocol';
 import { planWasmThreads, wasmReport, type WasmThreadPlan } from './wasmThreads';
 
@@ -15,6 +16,8 @@ let plan: WasmThreadPlan | undefined;
 
 export async function prepareWasm(): Promise<void> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  // Kernels tfjs's wasm backend lacks or gets wrong (convnet gradients, float one-hot).
+  patchWasmBackend();
   plan = planWasmThreads({
     isolated: self.crossOriginIsolated === true,
     sharedArrayBuffer: typeof SharedArrayBuffer === 'function',
@@ -49,6 +52,8 @@ function showWasmLogicalCores(count: number): void {
 export async function describeWasm(): Promise<WasmReport | undefined> {
   if (tf.getBackend() !== 'wasm' || !plan) return undefined;
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  // Kernels tfjs's wasm backend lacks or gets wrong (convnet gradients, float one-hot).
+  patchWasmBackend();
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
   return wasmReport(plan, self.crossOriginIsolated === true, simd, wasm.getThreadsCount());
 }

@@ -27,6 +27,8 @@ interface BuildSettings {
   valFraction: number;
   testFraction: number;
   batch: number;
+  noise: number;
+  noiseSeed: number;
 }
 
 export function buildParamsFrom(values: Settings): BuildDatasetParams {
@@ -35,7 +37,11 @@ export function buildParamsFrom(values: Settings): BuildDatasetParams {
   if (broken) throw new RangeError(broken.message);
   const live = liveConfigFrom(values);
   const split = { val: build.valFraction, test: build.testFraction };
-  const size = `${build.count}×${build.frames} at ${live.n}², seed ${build.seed}`;
+  const noisy = Number(build.noise) > 0;
+  const noise = noisy ? { noise: { sigma: build.noise, seed: build.noiseSeed } } : {};
+  const size =
+    `${build.count}×${build.frames} at ${live.n}², seed ${build.seed}` +
+    (noisy ? `, noise ${build.noise} (seed ${build.noiseSeed})` : '');
   if (build.mode === 'mix') {
     const components = mixMembers(values).map(({ pde, weight }) => ({
       ...memberRequest(values, pde),
@@ -54,6 +60,7 @@ export function buildParamsFrom(values: Settings): BuildDatasetParams {
           frames: build.frames,
           seed: build.seed,
           batchSize: build.batch,
+          ...noise,
         },
       },
       split,
@@ -66,6 +73,7 @@ export function buildParamsFrom(values: Settings): BuildDatasetParams {
     frames: build.frames,
     seed: build.seed,
     batchSize: build.batch,
+    ...noise,
   };
   return {
     name: `${PDE_CATALOG[live.pde].title}, ${size}`,

@@ -175,6 +175,31 @@ export const buildSchema = defineSchema({
     integer: true,
     help: 'Trajectories simulated at once on the GPU. It does not change the data.',
   },
+  noise: {
+    kind: 'number',
+    key: 'b.noise',
+    label: 'Observation noise',
+    unit: '× std',
+    min: 0,
+    max: 2,
+    default: 0,
+    help:
+      'Random noise added to every stored value, like a noisy sensor, as a fraction of the ' +
+      'field’s typical size: 0.05 adds noise about 5% as large as the field varies. 0 keeps the ' +
+      'data clean.\n\n' +
+      'Additive Gaussian noise with standard deviation this many times each channel’s standard ' +
+      'deviation over the whole clean dataset; recorded in the dataset’s metadata.',
+  },
+  noiseSeed: {
+    kind: 'number',
+    key: 'b.nseed',
+    label: 'Noise seed',
+    min: 0,
+    max: 2 ** 31 - 1,
+    default: 0,
+    integer: true,
+    help: 'The noise’s own seed: the same simulated data can be observed with different noise.',
+  },
 });
 
 /** MAE-PDE's pretraining mix: heat, advection and Burgers in equal shares. */

@@ -68,3 +68,35 @@ describe('advection D4 without the velocity transformed', () => {
     expect(error).toBeGreaterThan(0.05);
   });
 });
+
+describe('swirl augmentations', () => {
+  const unitBox = { n: 16, length: 1, origin: 0 };
+  const run: Run = {
+    pde: 'swirl',
+    scheme: 'spectral',
+    grid: unitBox,
+    coefficients: { speed: 0.5, modes: 2, flowSeed: 3 },
+    frames: 3,
+    interval: 0.02,
+    dt: 0.01,
+  };
+  const meta = metaOf(run, [0, 0.02, 0.04]);
+
+  it('are only the amplitude and the offset: shifts and turns would move the fixed flow', () => {
+    expect(AUGMENTATIONS.swirl.map((a) => a.id)).toEqual(['amplitude', 'offset']);
+  });
+
+  it.each(AUGMENTATIONS.swirl.map((a) => [a.id, a] as const))(
+    '%s commutes with the solver',
+    async (id, augmentation) => {
+      const params = augmentation.sample(createRng(3), meta);
+      const error = await commutationError(
+        run,
+        smoothField(unitBox, 1, 11),
+        asTransform(augmentation, params),
+      );
+      measured[`swirl/${id}`] = error;
+      expect(error).toBeLessThan(TOLERANCE);
+    },
+  );
+});

@@ -1,6 +1,7 @@
 /**
  * Heat, wave and advection: linear and translation-invariant, so every shift, D4 element,
- * amplitude e^ε and constant offset maps solutions to solutions (§4.1, §4.2, §4.6).
+ * amplitude e^ε and constant offset maps solutions to solutions (§4.1, §4.2, §4.6). Swirl is
+ * linear but carried by a fixed flow: only the amplitude and the offset.
  */
 import { transposed, times } from './d4';
 import {
@@ -33,6 +34,15 @@ export const advectionAugmentations: readonly Augmentation[] = [
   }),
   amplitudeAugmentation('advection'),
   offsetAugmentation('advection'),
+];
+
+/**
+ * Swirl: the flow a(x) is fixed by the trajectory's flow seed, so shifts and D4 maps (which would
+ * move or turn the flow too) are not symmetries; scaling and offsetting u are.
+ */
+export const swirlAugmentations: readonly Augmentation[] = [
+  amplitudeAugmentation('swirl'),
+  offsetAugmentation('swirl'),
 ];
 
 const RELATIVE_TIME_TOLERANCE = 1e-6;

@@ -2,7 +2,12 @@
 import type { Rng } from '../../pde/random';
 import type { PdeId } from '../../pde/types';
 import { burgersAugmentations } from './burgers';
-import { advectionAugmentations, heatAugmentations, waveAugmentations } from './linear';
+import {
+  advectionAugmentations,
+  heatAugmentations,
+  swirlAugmentations,
+  waveAugmentations,
+} from './linear';
 import { nsAugmentations } from './ns';
 import type { AugmentMeta, AugmentParams, AugmentResult, Augmentation } from './types';
 
@@ -11,6 +16,7 @@ export const AUGMENTATIONS: Record<PdeId, readonly Augmentation[]> = {
   wave: waveAugmentations,
   ns: nsAugmentations,
   advection: advectionAugmentations,
+  swirl: swirlAugmentations,
   burgers: burgersAugmentations,
 };
 

@@ -35,6 +35,7 @@ export function decodeDatasetHdf5(
     }
     const channels = attribute(file, ATTR.channels);
     const mix = attribute(file, ATTR.mix);
+    const noise = attribute(file, ATTR.noise);
     const meta = parseDatasetMeta({
       equation: attribute(file, ATTR.equation),
       scheme: attribute(file, ATTR.scheme),
@@ -52,7 +53,8 @@ export function decodeDatasetHdf5(
         val: attribute(file, ATTR.splitVal),
         test: attribute(file, ATTR.splitTest),
       },
-      ...(typeof mix === 'string' ? { mix: parseMixAttribute(mix) } : {}),
+      ...(typeof mix === 'string' ? { mix: parseJsonAttribute(mix, 'mix') } : {}),
+      ...(typeof noise === 'string' ? { noise: parseJsonAttribute(noise, 'noise') } : {}),
     });
     const array = readLabArray(file, h5, {
       path: DS.data,
@@ -72,11 +74,11 @@ function attribute(file: H5File, name: string): unknown {
   return typeof value === 'bigint' ? Number(value) : value;
 }
 
-function parseMixAttribute(text: string): unknown {
+function parseJsonAttribute(text: string, name: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new DatasetFormatError('The file\'s "mix" attribute is not valid JSON.');
+    throw new DatasetFormatError(`The file's "${name}" attribute is not valid JSON.`);
   }
 }
 

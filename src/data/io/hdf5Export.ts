@@ -62,5 +62,6 @@ export async function encodeDatasetHdf5(bundle: DatasetBundle): Promise<Uint8Arr
     file.create_attribute(ATTR.splitVal, meta.split.val, [], INT64);
     file.create_attribute(ATTR.splitTest, meta.split.test, [], INT64);
     if (meta.mix) file.create_attribute(ATTR.mix, JSON.stringify(meta.mix));
+    if (meta.noise) file.create_attribute(ATTR.noise, JSON.stringify(meta.noise));
   });
 }

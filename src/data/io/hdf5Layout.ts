@@ -29,6 +29,8 @@ export const HDF5_ATTRIBUTES = {
   splitTest: 'split_test',
   /** Only in a mixed dataset: its DatasetMix as JSON text. */
   mix: 'mix',
+  /** Only with observation noise: the dataset's noise record (DatasetMeta.noise) as JSON text. */
+  noise: 'noise',
   /** On the data dataset: "N,T,X,Y,C". */
   axes: 'axes',
 } as const;

@@ -4,6 +4,7 @@
  * frames on an X×Y grid with C channels.
  */
 import type { Grid } from '../../pde/grid';
+import type { AppliedNoise } from '../noise';
 import { DatasetFormatError } from './errors';
 import { describeValue, plural } from './text';
 
@@ -35,6 +36,11 @@ export interface DatasetMeta {
   split: DatasetSplit;
   /** Present when the dataset mixes equations. */
   mix?: DatasetMix;
+  /**
+   * Present when Gaussian observation noise was added to the stored frames: its σ (relative to
+   * each channel's std over the clean data), its own seed, and the absolute σ per channel.
+   */
+  noise?: AppliedNoise;
 }
 
 /** One equation of a mixed dataset. */
@@ -70,7 +76,19 @@ export function trajectoryCount(meta: DatasetMeta): number {
 
 /** meta.json text: the metadata plus the format name and version, indented for people. */
 export function stringifyDatasetMeta(meta: DatasetMeta): string {
-  const { equation, scheme, initial, seed, grid, times, channels, coefficients, split, mix } = meta;
+  const {
+    equation,
+    scheme,
+    initial,
+    seed,
+    grid,
+    times,
+    channels,
+    coefficients,
+    split,
+    mix,
+    noise,
+  } = meta;
   const document = {
     format: DATASET_META_FORMAT,
     version: DATASET_META_VERSION,
@@ -90,6 +108,7 @@ export function stringifyDatasetMeta(meta: DatasetMeta): string {
     ),
     split: { train: split.train, val: split.val, test: split.test },
     ...(mix ? { mix } : {}),
+    ...(noise ? { noise } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -207,6 +226,7 @@ export function parseDatasetMeta(value: unknown): DatasetMeta {
   }
 
   const mix = value.mix === undefined ? undefined : parseMix(value.mix, n, channels, problems);
+  const noise = value.noise === undefined ? undefined : parseNoise(value.noise, channels, problems);
 
   // Every undefined field has recorded a problem; the checks below only narrow the types.
   if (
@@ -239,6 +259,44 @@ export function parseDatasetMeta(value: unknown): DatasetMeta {
     coefficients,
     split,
     ...(mix ? { mix } : {}),
+    ...(noise ? { noise } : {}),
+  };
+}
+
+function parseNoise(
+  value: unknown,
+  channels: string[] | undefined,
+  problems: string[],
+): AppliedNoise | undefined {
+  const expected =
+    '"noise" should be { sigma > 0, seed (a whole number ≥ 0), relativeTo: "channel-std", ' +
+    'absolute (one σ ≥ 0 per channel) }';
+  if (
+    !isRecord(value) ||
+    typeof value.sigma !== 'number' ||
+    !(value.sigma > 0 && Number.isFinite(value.sigma)) ||
+    typeof value.seed !== 'number' ||
+    !Number.isSafeInteger(value.seed) ||
+    value.seed < 0 ||
+    value.relativeTo !== 'channel-std' ||
+    !Array.isArray(value.absolute) ||
+    !value.absolute.every((a) => typeof a === 'number' && a >= 0 && Number.isFinite(a))
+  ) {
+    problems.push(`${expected}, not ${describeValue(value)}`);
+    return undefined;
+  }
+  if (channels && value.absolute.length !== channels.length) {
+    problems.push(
+      `"noise.absolute" has ${plural(value.absolute.length, 'value')} but the dataset has ` +
+        `${plural(channels.length, 'channel')}`,
+    );
+    return undefined;
+  }
+  return {
+    sigma: value.sigma,
+    seed: value.seed,
+    relativeTo: 'channel-std',
+    absolute: (value.absolute as number[]).slice(),
   };
 }
 

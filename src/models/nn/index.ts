@@ -11,6 +11,9 @@
  * - vitBlock.ts          pre-LN ViT block of MAE-PDE
  * - positionalEmbedding.ts  MAE's fixed sin-cos embeddings, 1-D and factorized N-D
  * - stopGradient.ts      stopGradient and straightThrough (tf.customGrad)
+ * - conv.ts              NHWC conv2d, convTranspose2d (PyTorch padding and init), groupNorm
+ * - vectorQuantizer.ts   VQ-VAE codebook: straight-through lookup, EMA updates, dead-code restarts
+ * - warp.ts              backward bilinear warp by a flow in pixels (border, zeros or periodic)
  * - dft.ts               truncated 2-D real DFT by matmuls, FNO spectral mixing
  * - adamw.ts             AdamW (decoupled or L2 weight decay), state snapshot/restore
  * - schedules.ts         constant, warm-up + cosine, OneCycle (lr and momentum)
@@ -29,6 +32,9 @@ export * from './attention';
 export * from './vitBlock';
 export * from './positionalEmbedding';
 export * from './stopGradient';
+export * from './conv';
+export * from './vectorQuantizer';
+export * from './warp';
 export * from './dft';
 export * from './ode';
 export * from './adamw';

@@ -4,6 +4,7 @@
  */
 import { checkValues, defaults, type Schema, type SchemaValues } from '../../schema/params';
 import type { Grid } from '../grid';
+import { gaussianBlobs, gaussianBlobsParams } from './gaussianBlobs';
 import { gaussianBump, gaussianBumpParams } from './gaussianBump';
 import { gaussianRandomField, gaussianRandomFieldParams } from './gaussianRandomField';
 import { fitChannels } from './layout';
@@ -54,6 +55,17 @@ export const INITIAL_CONDITIONS = {
     usesSeed: true,
     suggestedFor: ['wave'],
     generate: gaussianBump,
+  }),
+  'gaussian-blobs': defineInitialCondition({
+    id: 'gaussian-blobs',
+    label: 'Gaussian blobs',
+    explanation:
+      'A few round blobs of dye of random sizes at random places, for a flow to carry around.',
+    params: gaussianBlobsParams,
+    channels: 1,
+    usesSeed: true,
+    suggestedFor: ['swirl'],
+    generate: gaussianBlobs,
   }),
   'hot-square': defineInitialCondition({
     id: 'hot-square',

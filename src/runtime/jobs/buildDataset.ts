@@ -57,6 +57,7 @@ export async function buildDataset(
         channels: dataset.channels,
         coefficients: dataset.coefficients,
         split: splitCounts(count, split),
+        ...(dataset.noise ? { noise: dataset.noise } : {}),
       },
       payload: { data: dataset.data, shape: dataset.shape },
     });

@@ -19,6 +19,9 @@ import { ReconstructionView } from './mae/ReconstructionView';
 import { DinoDiagram } from './dino/DinoDiagram';
 import { DinoTips } from './dino/DinoTips';
 import { ForecastSnapshotView } from './dino/ForecastSnapshotView';
+import { ExpertsSnapshotView } from './physicnet/ExpertsSnapshotView';
+import { PhysicNetDiagram } from './physicnet/PhysicNetDiagram';
+import { PhysicNetTips } from './physicnet/PhysicNetTips';
 
 /** The config a model's views take: the values of its catalog schema. */
 export type ModelConfigOf<Id extends ModelId> = SchemaValues<(typeof MODEL_CATALOG)[Id]['schema']>;
@@ -71,6 +74,10 @@ const DinoForecastLab = lazy(() =>
   import('./dino/lab/ForecastLab').then((m) => ({ default: m.ForecastLab })),
 );
 
+const PhysicNetForecastLab = lazy(() =>
+  import('./physicnet/lab/ForecastLab').then((m) => ({ default: m.ForecastLab })),
+);
+
 const MODEL_VIEWS: { readonly [Id in ModelId]: ModelViews<ModelConfigOf<Id>> } = {
   mae: {
     Diagram: MaeDiagram,
@@ -84,6 +91,12 @@ const MODEL_VIEWS: { readonly [Id in ModelId]: ModelViews<ModelConfigOf<Id>> } =
     Tips: DinoTips,
     SnapshotView: ForecastSnapshotView,
     ResultsView: DinoForecastLab,
+  },
+  physicnet: {
+    Diagram: PhysicNetDiagram,
+    Tips: PhysicNetTips,
+    SnapshotView: ExpertsSnapshotView,
+    ResultsView: PhysicNetForecastLab,
   },
 };
 

@@ -84,6 +84,12 @@ export function DatasetsCard() {
         legend="Size, seed and split"
         disabled={activeJobId !== undefined}
       />
+      <SchemaForm
+        section="build"
+        only={['noise', 'noiseSeed']}
+        legend="Noisy observations"
+        disabled={activeJobId !== undefined}
+      />
       {warnings.problem ? (
         <p className="text-problem" role="alert">
           {warnings.problem}

@@ -1,0 +1,63 @@
+/**
+ * PhysicNet-style's "Reproduce the paper" job: its name, parameters, scales and result, plain data
+ * the UI may import (no tfjs).
+ */
+import type { ArmRow, NoiseComparison, PersistenceRow } from '../claimExperiment';
+import type { PhysicNetVerdict } from '../claim';
+
+/** The job's name in physicnetRuntime.jobs. */
+export const PHYSICNET_REPRODUCE_JOB = 'reproduce';
+
+export type PhysicNetReproduceScale = 'tiny' | 'quick';
+
+/** Each scale in words, for the scale choice. */
+export const PHYSICNET_REPRODUCE_SCALES: Record<
+  PhysicNetReproduceScale,
+  { label: string; explanation: string }
+> = {
+  tiny: {
+    label: 'Tiny',
+    explanation:
+      'a very small model and a handful of training steps per arm: shows every step of the protocol in a minute or two, but is too short to test the claim.',
+  },
+  quick: {
+    label: 'Quick',
+    explanation:
+      'the command-line quick profile: a small model (encoders 16 wide, 32 codes, 4 frames in and 4 forecast) and 300 training steps for each of the five runs; tens of minutes to hours, depending on the computer and the grid.',
+  },
+};
+
+export interface PhysicNetReproduceParams {
+  /** A saved dataset [N, T, X, Y, C]; swirl data add the flow's end-point error. */
+  datasetId: string;
+  scale: PhysicNetReproduceScale;
+  /** Seeds the weights, batches, crops and the noise of the noisy run. */
+  seed: number;
+}
+
+/** Which trajectories trained and which scored the runs. */
+export interface PhysicNetReproduceData {
+  trainCount: number;
+  heldOutCount: number;
+  /** 'split': the dataset's validation and test trajectories; 'last quarter': none were kept. */
+  heldOutFrom: 'split' | 'last quarter';
+  frames: number;
+  gridX: number;
+  gridY: number;
+  /** Whether the trajectories carry a known flow (the swirl equation's). */
+  knownFlow: boolean;
+}
+
+export interface PhysicNetReproduceResult extends PhysicNetVerdict {
+  scale: PhysicNetReproduceScale;
+  seed: number;
+  /** Training steps of every run. */
+  steps: number;
+  data: PhysicNetReproduceData;
+  arms: ArmRow[];
+  flowEndPointError: number | null;
+  zeroFlowEndPointError: number | null;
+  noise: NoiseComparison | null;
+  baseline: { persistence: PersistenceRow };
+  windows: number;
+}

@@ -1,0 +1,45 @@
+/**
+ * The forecast lab's choices checked on the main thread: which split a trajectory belongs to,
+ * the one pictured by default (one training never saw; trajectories are stored train,
+ * validation, test along N), and why a model cannot forecast a dataset.
+ */
+import type { DatasetMeta, DatasetSplit } from '../../../../data/io/meta';
+import { physicnetGridProblem } from '../../../../models/physicnet/config';
+import { windowProblem } from '../../../../models/physicnet/windows';
+import type { SavedModel } from '../../../../state/savedModels';
+
+export type TrajectorySplit = 'train' | 'validation' | 'test';
+
+export function trajectorySplit(split: DatasetSplit, index: number): TrajectorySplit {
+  if (index < split.train) return 'train';
+  if (index < split.train + split.val) return 'validation';
+  return 'test';
+}
+
+/** The first test trajectory, else the first validation one, else 0. */
+export function defaultTrajectory(split: DatasetSplit): number {
+  if (split.test > 0) return split.train + split.val;
+  if (split.val > 0) return split.train;
+  return 0;
+}
+
+/**
+ * Why a saved PhysicNet-style cannot forecast a dataset, in words (the worker's
+ * physicnetRuntime.datasetProblem, and the channels); undefined when it can.
+ */
+export function datasetProblem(
+  model: Pick<SavedModel, 'config' | 'channels'>,
+  meta: Pick<DatasetMeta, 'grid' | 'times' | 'channels'>,
+): string | undefined {
+  const window = {
+    inputFrames: Number(model.config.inputFrames),
+    outputFrames: Number(model.config.outputFrames),
+  };
+  const problem =
+    physicnetGridProblem(meta.grid.n, meta.grid.n) ?? windowProblem(meta.times.length, window);
+  if (problem) return problem;
+  if (meta.channels.length < model.channels) {
+    return `This PhysicNet-style reads ${model.channels} channels and the dataset has ${meta.channels.length}: choose a dataset of the equation it was trained on.`;
+  }
+  return undefined;
+}
