@@ -1,8 +1,10 @@
 /**
  * `npx tsx bench/physicnetStep.ts [--backends wasm,cpu,webgpu] [--steps 5] [--profiles tiny,quick]`:
  * PhysicNet-style's training step time per Node backend, for each arm of the ablation grid, at the
- * claim's tiny and quick profiles (their config, grid and batch; swirl data). The wasm backend
- * runs with the lab's patches (models/nn/wasmPatches.ts: without them it cannot train a convnet).
+ * claim's tiny and quick profiles (their config, grid and batch; swirl data). The wasm and
+ * webgpu backends run with the lab's patches, which startNodeBackend applies (models/nn/
+ * wasmPatches.ts: without them wasm cannot train a convnet; webgpuPatches.ts: without it
+ * PhysicNet-style's gradients through rank-5 slices are zeros).
  * Measures, never asserts; writes bench/results/physicnet-step.json, keeping the rows of the
  * backends and profiles not measured this time. On a machine without a GPU,
  * `webgpu` is SwiftShader (set VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json).
@@ -20,7 +22,6 @@ import { physicnetParameterCount } from '../src/models/physicnet/config';
 import { createPhysicNet } from '../src/models/physicnet/model';
 import { createPhysicNetTrainer } from '../src/models/physicnet/train';
 import { swirlData, trajectoryRange } from '../src/models/physicnet/cli/swirlData';
-import { patchWasmBackend } from '../src/models/nn/wasmPatches';
 import { describeBackend, isNodeBackend, startNodeBackend } from '../src/node/backend';
 
 const { values } = parseArgs({
@@ -36,7 +37,6 @@ const rows: Record<string, unknown>[] = [];
 for (const backend of values.backends.split(',')) {
   if (!isNodeBackend(backend)) throw new Error(`Unknown backend ${backend}.`);
   const started = await startNodeBackend(backend);
-  if (backend === 'wasm') patchWasmBackend();
   for (const profileId of profiles) {
     const profile = PHYSICNET_CLAIM_PROFILES[profileId];
     if (!profile) throw new Error(`Unknown profile ${profileId}.`);

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import type * as Dawn from 'webgpu';
+import { patchWebgpuBackend } from '../models/nn/webgpuPatches';
 import { noAdapterMessage } from './adapterHelp';
 import { chooseIcd, findVulkanLoader, SWIFTSHADER_ICD, type IcdSource } from './vulkanIcd';
 
@@ -71,6 +72,7 @@ async function start(): Promise<AdapterSummary> {
       'tfjs-backend-webgpu was loaded before navigator.gpu was set, so it did not register; start the backend through src/node/backend.ts before importing it.',
     );
   }
+  patchWebgpuBackend();
   if (!(await tf.setBackend('webgpu'))) {
     throw new Error(
       `The webgpu backend did not start on ${describeAdapter(summary)} (tfjs's warning above says why).`,

@@ -5,6 +5,7 @@
  * Browser-only: the pure selection, timing and explanation logic live in their own modules.
  */
 import * as tf from '@tensorflow/tfjs';
+import { patchWebgpuBackend } from '../models/nn/webgpuPatches';
 import { backendOrder, selectBackend } from './backendSelection';
 import { calibrationOrder, measureBackends } from './calibrate';
 import {
@@ -228,6 +229,7 @@ async function requestAdapter(): Promise<GPUAdapter> {
 async function prepare(backend: BackendName): Promise<void> {
   if (backend === 'webgpu') {
     await import('@tensorflow/tfjs-backend-webgpu');
+    patchWebgpuBackend();
   } else if (backend === 'webgl') {
     if (typeof OffscreenCanvas === 'undefined' || !new OffscreenCanvas(1, 1).getContext('webgl2')) {
       throw new Error('WebGL2 is not available in a worker in this browser');

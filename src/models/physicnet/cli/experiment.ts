@@ -15,7 +15,6 @@ import {
   NODE_BACKEND_CHOICES,
   startNodeBackend,
 } from '../../../node/backend';
-import { patchWasmBackend } from '../../nn/wasmPatches';
 import { DEAD_CODE_LIMIT, ERROR_MARGIN, PERPLEXITY_SHARE, PHYSICNET_CLAIM } from '../claim';
 import { runPhysicNetClaim } from '../claimExperiment';
 import { PHYSICNET_CLAIM_PROFILES, type PhysicNetClaimProfileId } from '../claimProfiles';
@@ -61,7 +60,6 @@ export async function experiment(args: string[]): Promise<void> {
   const seed = integer(values.seed, 'seed', 0);
   const steps = values.steps ? integer(values.steps, 'steps', 1) : profile.steps;
   const backend = await startNodeBackend(values.backend);
-  if (backend.name === 'wasm') patchWasmBackend();
   console.log(`Backend: ${describeBackend(backend)}`);
   const started = performance.now();
 

@@ -18,7 +18,6 @@ import {
   startNodeBackend,
 } from '../../../node/backend';
 import { encodeCheckpoint } from '../../nn/checkpoint';
-import { patchWasmBackend } from '../../nn/wasmPatches';
 import { PRETRAINED_MANIFEST_FORMAT } from '../../pretrained';
 import { PHYSICNET_PRESETS, physicnetParameterCount, type PhysicNetPresetId } from '../config';
 import { evaluatePhysicNet, swirlDisplacement } from '../evaluation';
@@ -85,7 +84,6 @@ export async function pretrain(args: string[]): Promise<void> {
   const peakLr = Number(values.lr);
   if (!(peakLr > 0 && peakLr < 1)) throw new RangeError('--lr must lie in (0, 1).');
   const backend = await startNodeBackend(values.backend);
-  if (backend.name === 'wasm') patchWasmBackend();
   console.log(`Backend: ${describeBackend(backend)}`);
   const config = preset.config;
   const started = performance.now();
