@@ -92,6 +92,8 @@ export interface ModelSpec<S extends Schema = Schema, P extends string = string>
   title: string;
   /** A paragraph a student can read before touching any control. */
   explanation: string;
+  /** The Train panel's introduction: what training does to this model, and what to watch. */
+  trainingStory: string;
   paper: PaperReference;
   schema: S;
   presets: Readonly<Record<P, ModelPreset<SchemaValues<S>>>>;

@@ -72,6 +72,11 @@ export const dinoInfo: ModelSpec<typeof dinoSchema, DinoPresetId> = {
     'to the first frames of each trajectory and teaches the dynamics to follow them; the test ' +
     'asks how well it extrapolates beyond the frames (Out-t) and between the observed points ' +
     '(Out-s).',
+  trainingStory:
+    'Training fits one short code to each frame of every training trajectory from its observed ' +
+    'points, teaches the decoder to turn codes into fields and the latent ODE to move a code ' +
+    'from one frame to the next. Watch both losses fall and teacher forcing fade, and the ' +
+    'forecast of a training trajectory follow the simulation past its training horizon.',
   paper: {
     authors:
       'Yuan Yin, Matthieu Kirchmeyer, Jean-Yves Franceschi, Alain Rakotomamonjy and Patrick Gallinari',

@@ -67,6 +67,11 @@ export const maeInfo: ModelSpec<typeof maeSchema, MaePresetId> = {
     'set aside and the encoder is reused: its summary of a window can estimate an equation’s ' +
     'coefficients from a few labelled examples, or guide a neural solver stepping the ' +
     'simulation forward.',
+  trainingStory:
+    'Training shows the masked autoencoder thousands of windows with most patches hidden and ' +
+    'nudges its weights after each batch so its guesses for the hidden patches improve. Watch the ' +
+    'loss fall and the reconstruction of the same validation windows sharpen, and compare its ' +
+    'error with filling the gaps by interpolation.',
   paper: {
     authors: 'Anthony Zhou and Amir Barati Farimani',
     title: 'Masked Autoencoders are PDE Learners',

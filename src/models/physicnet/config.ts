@@ -101,6 +101,13 @@ export const physicnetSchema = defineSchema({
     default: true,
     help: 'Latent cells are snapped to the nearest codebook entry (straight-through gradient, EMA codebook). Off: the “no VQ” ablation, continuous latents.',
   },
+  residual: {
+    kind: 'boolean',
+    key: 'pn.res',
+    label: 'Forecast the change',
+    default: true,
+    help: 'Each forecast frame is the last input frame plus the decoded change, D(ẑ) − D(z_last): the codebook’s rounding of what stays put cancels, and an untrained model starts as persistence. Ours, not the paper’s: without it the quantized model forecasts worse than copying the last frame here.',
+  },
   localWeight: {
     kind: 'number',
     key: 'pn.lloc',
@@ -247,5 +254,7 @@ export function physicnetParameterCount(config: PhysicNetConfig, channels = 1): 
   return config.local ? 2 * level + gate : level;
 }
 
-/** Settings added after checkpoints were first written. None yet. */
-export const PHYSICNET_SETTINGS_ADDED_LATER: Readonly<Partial<PhysicNetConfig>> = {};
+/** Settings added after checkpoints were first written, as those checkpoints were trained. */
+export const PHYSICNET_SETTINGS_ADDED_LATER: Readonly<Partial<PhysicNetConfig>> = {
+  residual: false,
+};

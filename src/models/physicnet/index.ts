@@ -32,6 +32,7 @@ import {
 import { evaluatePhysicNet, swirlDisplacement, type TrueDisplacement } from './evaluation';
 import { physicnetInfo } from './info';
 import { physicnetJobs } from './jobs';
+import { physicnetPretrained } from './pretrainedRun';
 import {
   createPhysicNet,
   cropSize,
@@ -215,6 +216,7 @@ export const physicnetRuntime: ModelRuntime<PhysicNetConfig, PhysicNetModel> = {
     return { config: model, channels };
   },
   fromCheckpoint: physicnetFromCheckpoint,
+  pretrained: physicnetPretrained,
   jobs: physicnetJobs,
 };
 

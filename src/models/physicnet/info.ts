@@ -42,7 +42,10 @@ function physicnetFacts(config: PhysicNetConfig): ModelFact[] {
 const physicnetGroups: readonly ConfigGroup<keyof PhysicNetConfig>[] = [
   { legend: 'Window', params: ['inputFrames', 'outputFrames'] },
   { legend: 'Encoders and codebook', params: ['width', 'codeDim', 'codes', 'beta', 'decay'] },
-  { legend: 'Experts', params: ['flowIterations', 'crops', 'local', 'flow', 'quantize'] },
+  {
+    legend: 'Experts',
+    params: ['flowIterations', 'crops', 'local', 'flow', 'quantize', 'residual'],
+  },
   { legend: 'Loss', params: ['localWeight', 'reconstructionWeight'] },
 ];
 
@@ -58,6 +61,11 @@ export const physicnetInfo: ModelSpec<typeof physicnetSchema, PhysicNetPresetId>
     'do the same on zoomed-in crops, and a learnt gate fuses their forecasts into the global one. ' +
     'PhysicNet’s code is not public: this is a reconstruction from the paper (methods §4), so ' +
     'details below the paper’s outline are ours.',
+  trainingStory:
+    'Training shows the model the first frames of many windows and nudges its encoders, codebook, ' +
+    'flow experts and decoders after each batch so its forecast of the next frames improves. ' +
+    'Watch the loss fall, the forecast of the same validation window sharpen, ' +
+    'the code map settle and the codebook fill, and the estimated flow line up with the true one.',
   paper: {
     authors:
       'Chuanpeng Wang, Zhengyang Wu, Hao Zhang, Kuan Fang, Yuxuan Liang, Yansong Wu, Roger Zimmermann and Yang Wang',

@@ -8,7 +8,8 @@
  * Two levels of experts (global on the whole field, local on crops of half its side) share one
  * codebook. Each level encodes every input frame (4× downsampling), snaps each latent cell to
  * its nearest code, warms a RAFT-lite flow estimator up on the consecutive input pairs, then
- * rolls out in latent space: ẑ_{t+1} = Warp(z_t, flow) + conv(h). Decoded local forecasts are
+ * rolls out in latent space: ẑ_{t+1} = Warp(z_t, flow) + conv(h), and decodes each ẑ as the last
+ * input frame plus its change D(ẑ) − D(z_last) (`residual`, ours). Decoded local forecasts are
  * pasted into the field and fused with the global one by a learnt gate. Tensors are NHWC.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -134,6 +135,17 @@ export function decode(params: Params, name: string, z: tf.Tensor4D): tf.Tensor4
   return convTranspose2d(params, `${name}.t2`, h, { stride: 2, padding: 1 });
 }
 
+/**
+ * The most a latent cell moves per frame. The periodic warp makes the loss periodic in the flow,
+ * so nothing pulls a drifting flow back: without a bound the small preset's flow wandered to
+ * hundreds of cells (measured) while its forecasts stayed fine. A soft bound, identity near zero.
+ */
+export const MAX_FLOW = 1;
+
+function boundFlow(flow: tf.Tensor4D): tf.Tensor4D {
+  return tf.tanh(flow.div(MAX_FLOW)).mul(MAX_FLOW);
+}
+
 /** The flow expert's memory between frames: the GRU's hidden state and the flow so far. */
 interface ExpertState {
   hidden?: tf.Tensor4D;
@@ -185,7 +197,7 @@ function expertStep(
       `${name}.flow2`,
       conv2d(params, `${name}.flow1`, hidden, { activation: 'relu' }),
     );
-    flow = flow.add(delta);
+    flow = boundFlow(flow.add(delta));
   }
   const next = predict
     ? (warp(current, flow, 'periodic').add(conv2d(params, `${name}.out`, hidden)) as tf.Tensor4D)
@@ -258,9 +270,14 @@ export function levelForward(
   const tOut = config.outputFrames;
   const decoded = decode(params, `${level}.dec`, tf.concat(predicted, 0) as tf.Tensor4D);
   // concat along batch put time first: [Tout·B, …] → [B, Tout, …].
-  const forecast = decoded
+  let forecast = decoded
     .reshape([tOut, batch, height, width, channels])
     .transpose([1, 0, 2, 3, 4]) as tf.Tensor5D;
+  if (config.residual) {
+    // Last input frame + D(ẑ) − D(z_last): the decoder's rounding of what stays put cancels.
+    const last = (x: tf.Tensor5D) => x.slice([0, tIn - 1], [batch, 1]);
+    forecast = forecast.sub(last(reconstruction)).add(last(frames)) as tf.Tensor5D;
+  }
   return {
     forecast,
     reconstruction,

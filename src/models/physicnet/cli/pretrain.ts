@@ -1,6 +1,6 @@
 /**
  * `npm run pretrain -- physicnet [--preset small] [--steps 3000] [--batch 8] [--lr 1e-3]
- *   [--seed 1] [--trajectories 64] [--grid 64]`
+ *   [--seed 1] [--trajectories 64] [--grid 64] [--speed S]`
  * Trains the PhysicNet-style model the lab ships on swirl data as the Data panel builds it
  * (Gaussian blobs carried by seeded random swirls, 20 frames), scores it on 16 trajectories a
  * student builds from the panel's defaults (seed 0, 64², never seen in training) beside the
@@ -40,6 +40,7 @@ const FLAGS = {
   seed: { type: 'string', default: '1' },
   trajectories: { type: 'string', default: '64' },
   grid: { type: 'string', default: '64' },
+  speed: { type: 'string' },
   out: { type: 'string', default: 'public/pretrained' },
   backend: { type: 'string', default: DEFAULT_NODE_BACKEND },
   help: { type: 'boolean', short: 'h', default: false },
@@ -55,6 +56,8 @@ Usage: npm run pretrain -- physicnet [options]
   --lr LR              Adam's constant learning rate (default 1e-3, methods §4c)
   --trajectories N     training trajectories (default 64, seed --seed)
   --grid N             training grid side, a multiple of 16 (default 64, the panel's)
+  --speed S            the swirl's peak speed (default 0.5 × 64 / grid: the blobs move as many
+                       grid cells per frame as the panel's default 0.5 moves them at 64²)
   --seed S             seeds data, weights, batches and crops (default 1)
   --out DIR            where physicnet.json and its checkpoint go (default public/pretrained)
   --backend NAME       ${NODE_BACKEND_CHOICES}`;
@@ -64,6 +67,8 @@ const FRAMES = 20;
 /** Held-out trajectories, as a student builds them (seed 0, the panel's 64² grid). */
 const HELD_OUT = 16;
 const HELD_OUT_GRID = 64;
+/** The Data panel's default peak speed of the swirl. */
+const PANEL_SPEED = 0.5;
 
 export async function pretrain(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: FLAGS });
@@ -81,6 +86,10 @@ export async function pretrain(args: string[]): Promise<void> {
   const count = integer(values.trajectories, 'trajectories', 1);
   const grid = integer(values.grid, 'grid', 16);
   const seed = integer(values.seed, 'seed', 0);
+  const speed =
+    values.speed === undefined ? (PANEL_SPEED * HELD_OUT_GRID) / grid : Number(values.speed);
+  if (!(speed > 0 && speed <= 2))
+    throw new RangeError("--speed must lie in (0, 2] (the swirl equation's range).");
   const peakLr = Number(values.lr);
   if (!(peakLr > 0 && peakLr < 1)) throw new RangeError('--lr must lie in (0, 1).');
   const backend = await startNodeBackend(values.backend);
@@ -88,7 +97,7 @@ export async function pretrain(args: string[]): Promise<void> {
   const config = preset.config;
   const started = performance.now();
 
-  const train = await swirlData({ count, grid, frames: FRAMES, seed });
+  const train = await swirlData({ count, grid, frames: FRAMES, seed, speed });
   const heldOut = await swirlData({
     count: HELD_OUT,
     grid: HELD_OUT_GRID,
@@ -166,7 +175,7 @@ export async function pretrain(args: string[]): Promise<void> {
         seed,
         seconds: Math.round(run.seconds),
         backend: describeBackend(backend),
-        data: `${count} swirl trajectories (Gaussian blobs, seed ${seed}), ${FRAMES} frames at ${grid}²`,
+        data: `${count} swirl trajectories (Gaussian blobs, seed ${seed}, peak speed ${speed}), ${FRAMES} frames at ${grid}²`,
       },
       heldOut: `${HELD_OUT} swirl trajectories as the Data panel builds them (seed 0, ${HELD_OUT_GRID}², ${FRAMES} frames), each one's first window`,
       table,

@@ -3,6 +3,11 @@
  * plain data the UI may import (no tfjs).
  */
 import type { ExpertsSnapshot } from '../../snapshot';
+import type {
+  PHYSICNET_REPRODUCE_JOB,
+  PhysicNetReproduceParams,
+  PhysicNetReproduceResult,
+} from './reproduceConfig';
 
 /** The job's name in physicnetRuntime.jobs. */
 export const PHYSICNET_FORECAST_JOB = 'forecast';
@@ -79,6 +84,10 @@ export interface PhysicNetForecastResult {
 /** PhysicNet-style's own jobs by name, with their params and results. */
 export interface PhysicNetJobTypes {
   [PHYSICNET_FORECAST_JOB]: { params: PhysicNetForecastParams; result: PhysicNetForecastResult };
+  [PHYSICNET_REPRODUCE_JOB]: {
+    params: PhysicNetReproduceParams;
+    result: PhysicNetReproduceResult;
+  };
 }
 
 export type PhysicNetJobName = keyof PhysicNetJobTypes;

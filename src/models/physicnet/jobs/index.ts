@@ -8,14 +8,8 @@
  */
 import { modelJob, type ModelJob, type ModelJobContext } from '../../runtime';
 import { physicnetForecast } from './forecast';
-import type { PhysicNetJobTypes as ForecastJobTypes } from './forecastConfig';
+import type { PhysicNetJobTypes as PhysicNetJobs } from './forecastConfig';
 import { physicnetReproduce } from './reproduce';
-import type { PhysicNetReproduceParams, PhysicNetReproduceResult } from './reproduceConfig';
-
-/** Every job of the model by name, with its params and result. */
-export interface PhysicNetJobs extends ForecastJobTypes {
-  reproduce: { params: PhysicNetReproduceParams; result: PhysicNetReproduceResult };
-}
 
 type PhysicNetJob<J extends keyof PhysicNetJobs> = (
   params: PhysicNetJobs[J]['params'],

@@ -4,6 +4,7 @@
  * 30,000-step one; the toggle overrides that until the choice of runs changes the default.
  */
 import { useMemo, useState } from 'react';
+import { isModelId, modelEntry } from '../../../models/catalog';
 import { useTrain } from '../../../state/trainStore';
 import { PlotlyChart } from '../../views/PlotlyChart';
 import { StepAxisToggle } from './StepAxisToggle';
@@ -13,13 +14,20 @@ export function RunsOverlay() {
   const runs = useTrain((s) => s.runs);
   const overlay = useTrain((s) => s.overlay);
   const overlayHistories = useTrain((s) => s.overlayHistories);
-  const { traces, lengths } = useMemo(() => {
+  const { traces, lengths, lossLabel } = useMemo(() => {
     const shown = overlay.flatMap((id) => {
       const h = overlayHistories[id];
       const run = runs.find((r) => r.id === id);
-      return h && run ? [{ name: run.name, h }] : [];
+      return h && run ? [{ name: run.name, h, modelId: run.meta.modelId }] : [];
     });
+    const models = new Set(shown.map((s) => s.modelId));
+    const [only] = models;
     return {
+      // Each model's loss is its own: name it when the chosen runs share one.
+      lossLabel:
+        models.size === 1 && only !== undefined && isModelId(only)
+          ? modelEntry(only).lossLabel
+          : 'training loss (each model its own)',
       traces: shown.map(({ name, h }) => ({
         type: 'scatter' as const,
         mode: 'lines' as const,
@@ -54,7 +62,7 @@ export function RunsOverlay() {
         data={traces}
         layout={{
           xaxis: stepAxisLayout(log ? 'log' : 'linear'),
-          yaxis: { title: { text: 'masked-patch MSE' }, type: 'log' },
+          yaxis: { title: { text: lossLabel }, type: 'log' },
           legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
         }}
       />

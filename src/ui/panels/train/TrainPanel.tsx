@@ -5,7 +5,7 @@
  * Everything heavy runs in the worker; this panel only sends commands and draws what comes back.
  */
 import { useEffect } from 'react';
-import type { ModelId } from '../../../models/catalog';
+import { modelEntry, type ModelId } from '../../../models/catalog';
 import { shownDataset, useMask } from '../../../state/maskStore';
 import { modelSelection } from '../../../state/modelSettings';
 import { useSettings } from '../../../state/settingsStore';
@@ -40,12 +40,7 @@ export function TrainPanel() {
   return (
     <section className="panel train-panel" aria-labelledby="panel-title">
       <h1 id="panel-title">Train</h1>
-      <p className="panel__intro">
-        Training shows the masked autoencoder thousands of windows with most patches hidden and
-        nudges its weights after each batch so its guesses for the hidden patches improve. Watch the
-        loss fall and the reconstruction of the same validation windows sharpen, and compare its
-        error with filling the gaps by interpolation.
-      </p>
+      <p className="panel__intro">{modelEntry(liveModelId ?? chosenModelId).trainingStory}</p>{' '}
       {!dataset ? (
         <DatasetNeeded
           listed={listed}

@@ -3,29 +3,18 @@
  * the worker at a chosen scale on a saved dataset, then the verdict with each check and its
  * numbers, and the 2 × 2 errors of DINo and of the grid baseline at each share of the grid.
  */
-import { useId } from 'react';
 import { trajectoryCount } from '../../../../data/io/meta';
 import { DINO_CLAIM } from '../../../../models/dino/claim';
 import { CLAIM_PROFILES } from '../../../../models/dino/claimProfiles';
-import {
-  REPRODUCE_SCALES,
-  type ReproduceScale,
-} from '../../../../models/dino/jobs/reproduceConfig';
+import { REPRODUCE_SCALES } from '../../../../models/dino/jobs/reproduceConfig';
 import type { DatasetRecordMeta } from '../../../../storage/datasetRecords';
 import type { Summary } from '../../../../storage/types';
-import { useRuntime } from '../../../../state/runtimeStore';
+import { ClaimCard } from '../../../controls/ClaimCard';
+import { ClaimVerdict } from '../../../controls/ClaimVerdict';
 import { DatasetPicker } from '../../../controls/DatasetPicker';
-import { JobProgressBar } from '../../../controls/JobProgressBar';
-import { OutcomeText } from '../../../controls/OutcomeText';
 import { useReproduce, type ReproduceRun } from './reproduceStore';
 
 type DatasetSummary = Summary<DatasetRecordMeta>;
-
-const VERDICT_WORDS = {
-  holds: 'The claim holds on these data at this scale.',
-  'partly holds': 'The claim holds only in part on these data at this scale.',
-  'does not hold': 'The claim does not hold on these data at this scale.',
-} as const;
 
 const pct = (s: number) => `${Math.round(100 * s)} %`;
 const error = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
@@ -38,94 +27,58 @@ export function ReproduceCard({
   /** The dataset shown until one is chosen here (the forecast lab's). */
   fallback: DatasetSummary;
 }) {
-  const id = useId();
-  const ready = useRuntime((s) => s.status === 'ready');
   const { datasetId, scale, activeJobId, outcome, last, choose, run } = useReproduce();
-  const running = activeJobId !== undefined;
   const dataset = datasets.find((d) => d.id === datasetId) ?? fallback;
   const frames = dataset.meta.times.length;
   const trainFrames = CLAIM_PROFILES[scale].config.trainFrames;
-  const tooShort = frames <= trainFrames;
 
   return (
-    <section className="card reproduce-card dino-reproduce" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Reproduce the paper</h2>
-      <blockquote className="reproduce-card__claim">
-        <p>{DINO_CLAIM}</p>
-        <footer>
-          — the claim we test, from Yin et al., “Continuous PDE Dynamics Forecasting with Implicit
+    <ClaimCard
+      className="dino-reproduce"
+      claim={DINO_CLAIM}
+      source={
+        <>
+          the claim we test, from Yin et al., “Continuous PDE Dynamics Forecasting with Implicit
           Neural Representations” (ICLR 2023)
-        </footer>
-      </blockquote>
-      <p className="muted">
-        Protocol: DINo trains twice from scratch on the training trajectories, once seeing 5 % of
-        the grid points and once 25 %, and only their first {trainFrames} frames. Both are then
-        scored on trajectories they never saw, separately on points they observed and points they
-        did not, inside and beyond the training frames. A grid model trained on the same sparse
-        points shows what a model without DINo’s continuous decoder does.
-      </p>
-      <DatasetPicker
-        datasets={datasets}
-        dataset={dataset}
-        disabled={running}
-        onChoose={(chosen) => choose({ datasetId: chosen })}
-        help={
-          <>
-            {trajectoryCount(dataset.meta)} trajectories of {frames} frames on a{' '}
-            {dataset.meta.grid.n} × {dataset.meta.grid.n} grid. Its training split trains; the other
-            trajectories (or the last quarter, if it keeps none) are held out.
-          </>
-        }
-      />
-      {tooShort ? (
-        <p className="text-problem" role="alert">
-          These trajectories have {frames} frames; the protocol trains on the first {trainFrames}{' '}
-          and scores the later ones. Choose a dataset with more than {trainFrames} frames (the wave
-          with 20 frames, as in DINo).
-        </p>
-      ) : null}
-      <fieldset className="reproduce-card__scales" disabled={running}>
-        <legend>Scale</legend>
-        {(Object.keys(REPRODUCE_SCALES) as ReproduceScale[]).map((key) => (
-          <label key={key} className="radio">
-            <input
-              type="radio"
-              name={`${id}-scale`}
-              value={key}
-              checked={scale === key}
-              onChange={() => choose({ scale: key })}
-            />
-            <span>
-              <strong>{REPRODUCE_SCALES[key].label}</strong> — {REPRODUCE_SCALES[key].explanation}
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      {running ? (
-        <JobProgressBar jobId={activeJobId} />
-      ) : (
-        <div className="button-row">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={!ready || tooShort}
-            onClick={() => run({ id: dataset.id, name: dataset.name })}
-          >
-            Run the protocol
-          </button>
-        </div>
-      )}
-      {running ? null : <OutcomeText outcome={outcome} />}
-      <div className="reproduce-card__result">
-        {last ? (
-          <ReproduceResult run={last} />
-        ) : (
-          <p className="muted">
-            Run the protocol to see whether the claim holds on these data at this scale.
-          </p>
-        )}
-      </div>
-    </section>
+        </>
+      }
+      protocol={
+        <>
+          Protocol: DINo trains twice from scratch on the training trajectories, once seeing 5 % of
+          the grid points and once 25 %, and only their first {trainFrames} frames. Both are then
+          scored on trajectories they never saw, separately on points they observed and points they
+          did not, inside and beyond the training frames. A grid model trained on the same sparse
+          points shows what a model without DINo’s continuous decoder does.
+        </>
+      }
+      setup={
+        <DatasetPicker
+          datasets={datasets}
+          dataset={dataset}
+          disabled={activeJobId !== undefined}
+          onChoose={(chosen) => choose({ datasetId: chosen })}
+          help={
+            <>
+              {trajectoryCount(dataset.meta)} trajectories of {frames} frames on a{' '}
+              {dataset.meta.grid.n} × {dataset.meta.grid.n} grid. Its training split trains; the
+              other trajectories (or the last quarter, if it keeps none) are held out.
+            </>
+          }
+        />
+      }
+      problem={
+        frames <= trainFrames
+          ? `These trajectories have ${frames} frames; the protocol trains on the first ${trainFrames} and scores the later ones. Choose a dataset with more than ${trainFrames} frames (the wave with 20 frames, as in DINo).`
+          : undefined
+      }
+      scales={REPRODUCE_SCALES}
+      scale={scale}
+      onScale={(key) => choose({ scale: key })}
+      activeJobId={activeJobId}
+      outcome={outcome}
+      onRun={() => run({ id: dataset.id, name: dataset.name })}
+      result={last ? <ReproduceResult run={last} /> : undefined}
+    />
   );
 }
 
@@ -135,21 +88,15 @@ function ReproduceResult({ run }: { run: ReproduceRun }) {
   const baselineAt = (s: number) => result.baseline.find((row) => row.s === s);
   return (
     <>
-      <p className="reproduce-card__verdict" role="status">
-        <strong>{VERDICT_WORDS[result.verdict]}</strong>{' '}
-        {result.scale === 'tiny'
-          ? 'At the tiny scale the models barely train: this shows the protocol, not the answer.'
-          : null}
-      </p>
-      <ul className="reproduce-card__checks">
-        {result.checks.map((check) => (
-          <li key={check.text}>
-            <span aria-hidden="true">{check.passed ? '✓ ' : '✗ '}</span>
-            <span className="visually-hidden">{check.passed ? 'Passed: ' : 'Failed: '}</span>
-            {check.text}
-          </li>
-        ))}
-      </ul>
+      <ClaimVerdict
+        verdict={result.verdict}
+        checks={result.checks}
+        caveat={
+          result.scale === 'tiny'
+            ? 'At the tiny scale the models barely train: this shows the protocol, not the answer.'
+            : null
+        }
+      />
       <table className="results-table">
         <caption>
           Relative L2 error (lower is better) on {data.heldOutCount} held-out trajectories of “

@@ -3,7 +3,8 @@
  * a trajectory, forecast its first window in the worker, and see it as the Train panel pictures
  * a validation window (forecast against the truth, the code map, the flow against the true
  * velocity); then the model scored on the dataset's held-out trajectories against persistence,
- * the baseline that repeats the last input frame: per forecast step, and as a table.
+ * the baseline that repeats the last input frame: per forecast step, and as a table; below,
+ * the paper's claim reproduced on a saved dataset.
  */
 import { useEffect } from 'react';
 import { trajectoryCount } from '../../../../data/io/meta';
@@ -15,6 +16,7 @@ import { useSavedDatasets } from '../../../controls/useSavedDatasets';
 import { usePhysicNetLab, type ForecastTarget } from './forecastLabStore';
 import { ForecastResults } from './ForecastResults';
 import { ForecastSetup } from './ForecastSetup';
+import { ReproduceCard } from './ReproduceCard';
 import { defaultTrajectory } from './setupChecks';
 import '../physicnet.css';
 import './forecastLab.css';
@@ -97,6 +99,7 @@ export function ForecastLab() {
           </div>
         </div>
       ) : null}
+      {dataset ? <ReproduceCard datasets={datasets} fallback={dataset} /> : null}
     </>
   );
 }

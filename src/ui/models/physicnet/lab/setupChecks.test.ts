@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { datasetProblem, defaultTrajectory, trajectorySplit } from './setupChecks';
+import {
+  datasetProblem,
+  defaultTrajectory,
+  reproduceProblem,
+  trajectorySplit,
+} from './setupChecks';
 
 const model = { config: { inputFrames: 2, outputFrames: 2 }, channels: 1 };
 const meta = { grid: { n: 32, length: 1, origin: 0 }, times: [0, 1, 2, 3, 4], channels: ['u'] };
@@ -29,6 +34,23 @@ describe('the forecast lab’s checks', () => {
     );
     expect(datasetProblem({ ...model, channels: 2 }, meta)).toMatch(
       /reads 2 channels and the dataset has 1/,
+    );
+  });
+});
+
+describe('the reproduction’s checks', () => {
+  const split = { train: 4, val: 1, test: 1 };
+  it('says why the claim’s protocol cannot run on a dataset', () => {
+    const swirl = { grid: { n: 16, length: 1, origin: 0 }, times: [...Array(8).keys()], split };
+    expect(reproduceProblem(swirl, 'tiny')).toBeUndefined();
+    expect(reproduceProblem({ ...swirl, times: [...Array(7).keys()] }, 'quick')).toMatch(
+      /at least 8 frames; these have 7/,
+    );
+    expect(reproduceProblem({ ...swirl, grid: { ...swirl.grid, n: 24 } }, 'tiny')).toMatch(
+      /multiple of 16/,
+    );
+    expect(reproduceProblem({ ...swirl, split: { train: 1, val: 0, test: 0 } }, 'tiny')).toMatch(
+      /at least 2 trajectories/,
     );
   });
 });

@@ -1,10 +1,13 @@
 /**
  * The forecast lab's choices checked on the main thread: which split a trajectory belongs to,
  * the one pictured by default (one training never saw; trajectories are stored train,
- * validation, test along N), and why a model cannot forecast a dataset.
+ * validation, test along N), why a model cannot forecast a dataset, and why the claim's protocol
+ * cannot run on one.
  */
 import type { DatasetMeta, DatasetSplit } from '../../../../data/io/meta';
+import { PHYSICNET_CLAIM_PROFILES } from '../../../../models/physicnet/claimProfiles';
 import { physicnetGridProblem } from '../../../../models/physicnet/config';
+import type { PhysicNetReproduceScale } from '../../../../models/physicnet/jobs/reproduceConfig';
 import { windowProblem } from '../../../../models/physicnet/windows';
 import type { SavedModel } from '../../../../state/savedModels';
 
@@ -40,6 +43,25 @@ export function datasetProblem(
   if (problem) return problem;
   if (meta.channels.length < model.channels) {
     return `This PhysicNet-style reads ${model.channels} channels and the dataset has ${meta.channels.length}: choose a dataset of the equation it was trained on.`;
+  }
+  return undefined;
+}
+
+/**
+ * Why the claim's protocol cannot run on a dataset at a scale (the reproduce job's own checks,
+ * before it starts); undefined when it can.
+ */
+export function reproduceProblem(
+  meta: Pick<DatasetMeta, 'grid' | 'times' | 'split'>,
+  scale: PhysicNetReproduceScale,
+): string | undefined {
+  const { config } = PHYSICNET_CLAIM_PROFILES[scale];
+  const problem =
+    physicnetGridProblem(meta.grid.n, meta.grid.n) ?? windowProblem(meta.times.length, config);
+  if (problem) return problem;
+  const { train, val, test } = meta.split;
+  if (train + val + test < 2) {
+    return 'Reproducing the claim needs at least 2 trajectories: one to train on, one to score on.';
   }
   return undefined;
 }
