@@ -87,3 +87,37 @@ test.describe('PhysicNet-style', () => {
     expect(await violations(page)).toEqual([]);
   });
 });
+
+// Issue 14's acceptance path, as a student on a fresh profile: PhysicNet's default dataset, the
+// shipped model's forecast with its code map and its estimated flow over the true velocity.
+test('a fresh profile sees the shipped PhysicNet-style forecast swirling blobs, its codes and its flow', async ({
+  page,
+}) => {
+  test.setTimeout(360_000);
+  await page.goto('/?p=results&model=physicnet');
+  await expectBackend(page, 'wasm');
+  await page.getByRole('button', { name: 'Build the default dataset' }).click();
+
+  const setup = page.getByRole('form', { name: 'What to forecast' });
+  await expect(setup.getByLabel('Trained PhysicNet-style').locator('option:checked')).toHaveText(
+    /^Pretrained small PhysicNet-style on swirling blobs/,
+    { timeout: 240_000 },
+  );
+  await setup.getByRole('button', { name: 'Forecast' }).click();
+  const table = page.getByRole('table', {
+    name: /^PhysicNet-style against persistence on \d+ windows/,
+  });
+  await expect(table).toBeVisible({ timeout: 180_000 });
+  await expect(
+    page.getByRole('img', { name: /^Code map of the last input frame: 16 × 16 latent cells/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /^Estimated flow, arrows over the last input frame/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /^True velocity, averaged over 4 × 4 blocks/ }),
+  ).toBeVisible();
+  await expect(
+    table.getByRole('row').filter({ hasText: 'Flow end-point error' }).getByRole('cell').first(),
+  ).toHaveText(/^\d/);
+});

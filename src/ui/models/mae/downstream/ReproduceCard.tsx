@@ -13,6 +13,7 @@ import type { DownstreamTarget } from './state/downstreamStore';
 import { REGRESSION_SCALES, useRegression, type RegressionScaleId } from './state/regressionStore';
 import { useRuntime } from '../../../../state/runtimeStore';
 import { modelOptionLabel } from '../../../controls/modelOptionLabel';
+import { ScalePicker } from '../../../controls/ScalePicker';
 
 const VERDICT_WORDS: Record<ClaimVerdict, string> = {
   holds: 'Holds at this scale',
@@ -48,23 +49,12 @@ export function ReproduceCard({ target }: { target: DownstreamTarget }) {
         scratch) learn the coefficients of “{target.dataset.name}” from a growing number of labels,
         each with several seeds.
       </p>
-      <fieldset className="reproduce-card__scales" disabled={activeJobId !== undefined}>
-        <legend>Scale</legend>
-        {(Object.keys(REGRESSION_SCALES) as RegressionScaleId[]).map((key) => (
-          <label key={key} className="radio">
-            <input
-              type="radio"
-              name={`${id}-scale`}
-              value={key}
-              checked={scale === key}
-              onChange={() => setScale(key)}
-            />
-            <span>
-              <strong>{REGRESSION_SCALES[key].label}</strong> — {REGRESSION_SCALES[key].explanation}
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <ScalePicker
+        scales={REGRESSION_SCALES}
+        scale={scale}
+        disabled={activeJobId !== undefined}
+        onChoose={setScale}
+      />
       <div className="button-row">
         <button
           type="button"
