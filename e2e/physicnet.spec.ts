@@ -109,7 +109,7 @@ test('a fresh profile sees the shipped PhysicNet-style forecast swirling blobs, 
   });
   await expect(table).toBeVisible({ timeout: 180_000 });
   await expect(
-    page.getByRole('img', { name: /^Code map of the last input frame: 16 × 16 latent cells/ }),
+    page.getByRole('img', { name: /^Code map of the last input frame: 8 × 8 latent cells/ }),
   ).toBeVisible();
   await expect(
     page.getByRole('img', { name: /^Estimated flow, arrows over the last input frame/ }),

@@ -81,6 +81,8 @@ export interface DefaultDatasetRecipe {
   frames: number;
   /** Every equation recorded at this one's default interval (a mix's frames line up). */
   recordFrom?: PdeId;
+  /** Equation parameters other than their defaults, by name (e.g. the swirl's `speed`). */
+  params?: Readonly<Record<string, number>>;
 }
 
 /** The kind of live picture of the model at work the Train panel shows. */

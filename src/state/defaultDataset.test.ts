@@ -34,4 +34,17 @@ describe('each model’s default dataset', () => {
     if (request.kind !== 'mix') return;
     expect(request.mix.components.map((c) => c.pde)).toEqual(['heat', 'advection', 'burgers']);
   });
+
+  it('builds PhysicNet-style’s as its shipped model trained: swirling blobs at 32², peak speed 1', () => {
+    const recipe = MODEL_CATALOG.physicnet.defaultDataset;
+    const { request } = buildParamsFrom(
+      applied(defaultDatasetSettings(defaultSettings(), {}, recipe)),
+    );
+    expect(request.kind).toBe('single');
+    if (request.kind !== 'single') return;
+    const { single } = request;
+    expect([single.pde, single.n, single.count, single.frames]).toEqual(['swirl', 32, 16, 20]);
+    expect(single.initialCondition).toBe('gaussian-blobs');
+    expect(single.coefficients).toMatchObject({ speed: [1, 1] });
+  });
 });

@@ -7,7 +7,7 @@ import { DEFAULT_MODEL_ID, modelEntry } from '../models/catalog';
 import type { DefaultDatasetRecipe } from '../models/types';
 import { PDE_CATALOG } from '../pde/catalog';
 import type { Settings } from './settingsSchema';
-import { pdeSectionId } from './simulationSchema';
+import { pdeSectionId, rangeSectionId } from './simulationSchema';
 
 /**
  * The labelled set for the downstream tasks: the same mix, 288 trajectories of another seed, a
@@ -46,8 +46,26 @@ export function defaultDatasetSettings(
     ...Object.fromEntries(
       recipe.equations.map((id) => [
         pdeSectionId(id),
-        { initial: recipe.initial, ...(record === undefined ? {} : { record }) },
+        {
+          initial: recipe.initial,
+          ...(record === undefined ? {} : { record }),
+          ...recipe.params,
+        },
       ]),
+    ),
+    // A dataset draws each coefficient from its range: pin the recipe's to its value.
+    ...Object.fromEntries(
+      recipe.equations
+        .filter(() => recipe.params)
+        .map((id) => [
+          rangeSectionId(id),
+          Object.fromEntries(
+            Object.entries(recipe.params ?? {}).flatMap(([name, value]) => [
+              [`${name}.low`, value],
+              [`${name}.high`, value],
+            ]),
+          ),
+        ]),
     ),
   };
 }

@@ -92,3 +92,22 @@ export function probeEntries(gradient: Float32Array, count: number, seed: number
   while (picks.size < count) picks.add(rng.integer(0, gradient.length - 1));
   return [...picks];
 }
+
+/**
+ * `count` trajectories of `frames` frames of the translating pattern (one point along x per
+ * frame), as a TrajectoryArray [count, frames, size, size, channels].
+ */
+export function translatingTrajectories(
+  count: number,
+  frames: number,
+  size: number,
+  channels: number,
+  seed: number,
+): { data: Float32Array; shape: [number, number, number, number, number] } {
+  const { x, y } = translatingWindows(count, frames - 1, size, channels, seed);
+  const data = tf.tidy(
+    () => tf.concat([x, y.reshape([count, 1, size, size, channels])], 1).dataSync() as Float32Array,
+  );
+  tf.dispose([x, y]);
+  return { data: Float32Array.from(data), shape: [count, frames, size, size, channels] };
+}

@@ -103,14 +103,15 @@ export const physicnetInfo: ModelSpec<typeof physicnetSchema, PhysicNetPresetId>
   runLabel: 'PhysicNet-style',
   defaultDataset: {
     description:
-      'Build PhysicNet’s data: Gaussian blobs carried by a smooth random swirl whose velocity is known, 16 trajectories of 20 frames on a 64 × 64 grid, simulated on this computer and saved in this browser.',
+      'Build PhysicNet’s data: Gaussian blobs carried by a smooth random swirl whose velocity is known (peak speed 1), 16 trajectories of 20 frames on a 32 × 32 grid, simulated on this computer and saved in this browser.',
     withPretrained:
-      'A pretrained PhysicNet-style model ships with the lab: once the blobs are built, it forecasts them straight away.',
+      'A pretrained PhysicNet-style model, trained on such blobs, ships with the lab: once they are built, it forecasts them straight away.',
     equations: ['swirl'],
     initial: 'gaussian-blobs',
-    n: 64,
+    n: 32,
     count: 16,
     frames: 20,
+    params: { speed: 1 },
   },
   settingsAddedLater: PHYSICNET_SETTINGS_ADDED_LATER,
 };

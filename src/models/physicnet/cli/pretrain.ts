@@ -1,11 +1,11 @@
 /**
- * `npm run pretrain -- physicnet [--preset small] [--steps 3000] [--batch 8] [--lr 1e-3]
- *   [--seed 1] [--trajectories 64] [--grid 64] [--speed S]`
+ * `npm run pretrain -- physicnet [--preset small] [--steps 1500] [--batch 8] [--lr 3e-3]
+ *   [--seed 1] [--trajectories 64] [--grid 32] [--speed S]`
  * Trains the PhysicNet-style model the lab ships on swirl data as the Data panel builds it
- * (Gaussian blobs carried by seeded random swirls, 20 frames), scores it on 16 trajectories a
- * student builds from the panel's defaults (seed 0, 64², never seen in training) beside the
- * persistence baseline, and writes the checkpoint and its manifest to public/pretrained/, where
- * the lab installs them from.
+ * (Gaussian blobs carried by seeded random swirls, 20 frames), scores it on the model's default
+ * dataset as a student builds it (seed 0, never seen in training) beside the persistence
+ * baseline, and writes the checkpoint and its manifest to public/pretrained/, where the lab
+ * installs them from.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import {
 import { encodeCheckpoint } from '../../nn/checkpoint';
 import { PRETRAINED_MANIFEST_FORMAT } from '../../pretrained';
 import { PHYSICNET_PRESETS, physicnetParameterCount, type PhysicNetPresetId } from '../config';
+import { physicnetInfo } from '../info';
 import { evaluatePhysicNet, swirlDisplacement } from '../evaluation';
 import { persistenceScore } from '../persistence';
 import {
@@ -29,17 +30,24 @@ import {
 } from '../pretrained';
 import { trainPhysicNet } from '../trainPhysicNet';
 import { firstWindows } from '../windows';
+import type { GeneratedDataset } from '../../../data/generate';
+import type { PhysicNetModel } from '../model';
 import { swirlData, swirlMeta, trajectoryRange } from './swirlData';
 import { validationLine } from './trainRun';
 
+/** Held out: the model's default dataset, as a student builds it (seed 0). */
+const RECIPE = physicnetInfo.defaultDataset;
+const RECIPE_SPEED = RECIPE.params?.speed ?? 0.5;
+const FRAMES = RECIPE.frames;
+
 const FLAGS = {
   preset: { type: 'string', default: 'small' },
-  steps: { type: 'string', default: '3000' },
+  steps: { type: 'string', default: '1500' },
   batch: { type: 'string', default: '8' },
-  lr: { type: 'string', default: '1e-3' },
+  lr: { type: 'string', default: '3e-3' },
   seed: { type: 'string', default: '1' },
   trajectories: { type: 'string', default: '64' },
-  grid: { type: 'string', default: '64' },
+  grid: { type: 'string', default: String(RECIPE.n) },
   speed: { type: 'string' },
   out: { type: 'string', default: 'public/pretrained' },
   backend: { type: 'string', default: DEFAULT_NODE_BACKEND },
@@ -51,24 +59,17 @@ const HELP = `Train the PhysicNet-style model the lab ships, on swirl data as th
 Usage: npm run pretrain -- physicnet [options]
 
   --preset P           ${Object.keys(PHYSICNET_PRESETS).join(' | ')} (default small)
-  --steps N            Adam steps (one batch each; default 3000)
+  --steps N            Adam steps (one batch each; default 1500)
   --batch B            windows per batch (default 8)
-  --lr LR              Adam's constant learning rate (default 1e-3, methods §4c)
+  --lr LR              Adam's constant learning rate (default 3e-3: better than methods §4c's
+                       1e-3 and than 1e-2 in 300-step runs here)
   --trajectories N     training trajectories (default 64, seed --seed)
-  --grid N             training grid side, a multiple of 16 (default 64, the panel's)
-  --speed S            the swirl's peak speed (default 0.5 × 64 / grid: the blobs move as many
-                       grid cells per frame as the panel's default 0.5 moves them at 64²)
+  --grid N             training grid side, a multiple of 16 (default ${RECIPE.n}, the model's default dataset's)
+  --speed S            the swirl's peak speed (default ${RECIPE_SPEED} × ${RECIPE.n} / grid: the blobs move as many
+                       grid cells per frame as in the model's default dataset)
   --seed S             seeds data, weights, batches and crops (default 1)
   --out DIR            where physicnet.json and its checkpoint go (default public/pretrained)
   --backend NAME       ${NODE_BACKEND_CHOICES}`;
-
-/** Frames per trajectory, as the Data panel builds PhysicNet's data. */
-const FRAMES = 20;
-/** Held-out trajectories, as a student builds them (seed 0, the panel's 64² grid). */
-const HELD_OUT = 16;
-const HELD_OUT_GRID = 64;
-/** The Data panel's default peak speed of the swirl. */
-const PANEL_SPEED = 0.5;
 
 export async function pretrain(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: FLAGS });
@@ -87,7 +88,7 @@ export async function pretrain(args: string[]): Promise<void> {
   const grid = integer(values.grid, 'grid', 16);
   const seed = integer(values.seed, 'seed', 0);
   const speed =
-    values.speed === undefined ? (PANEL_SPEED * HELD_OUT_GRID) / grid : Number(values.speed);
+    values.speed === undefined ? (RECIPE_SPEED * RECIPE.n) / grid : Number(values.speed);
   if (!(speed > 0 && speed <= 2))
     throw new RangeError("--speed must lie in (0, 2] (the swirl equation's range).");
   const peakLr = Number(values.lr);
@@ -98,12 +99,7 @@ export async function pretrain(args: string[]): Promise<void> {
   const started = performance.now();
 
   const train = await swirlData({ count, grid, frames: FRAMES, seed, speed });
-  const heldOut = await swirlData({
-    count: HELD_OUT,
-    grid: HELD_OUT_GRID,
-    frames: FRAMES,
-    seed: 0,
-  });
+  const heldOut = await heldOutData();
   const channels = train.channels.length;
   const parameters = physicnetParameterCount(config, channels);
   console.log(
@@ -128,27 +124,9 @@ export async function pretrain(args: string[]): Promise<void> {
     },
   });
   try {
-    const set = trajectoryRange(heldOut, 0, HELD_OUT);
-    const windows = firstWindows(set);
-    const displacement = swirlDisplacement(swirlMeta(heldOut, 0, 0), 0);
-    const evaluation = await evaluatePhysicNet(run.model, set, {
-      windows,
-      ...(displacement ? { trueDisplacement: displacement } : {}),
-    });
-    const persistence = persistenceScore(set, config, windows, channels);
-    const orNull = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
-    const table: PhysicNetScoreTable = {
-      testMse: evaluation.testMse,
-      relL2: evaluation.relL2,
-      ssim: evaluation.testSsim,
-      perplexity: orNull(evaluation.perplexity),
-      deadCodes: orNull(evaluation.deadCodes),
-      flowEndPointError: orNull(evaluation.flowEndPointError),
-      persistenceMse: persistence.testMse,
-      persistenceSsim: persistence.testSsim,
-    };
+    const table = await heldOutTable(run.model, heldOut);
     console.log(
-      `Held out (${HELD_OUT} trajectories, ${HELD_OUT_GRID}²): MSE ${table.testMse.toExponential(3)} (persistence ${table.persistenceMse.toExponential(3)}), SSIM ${table.ssim.toFixed(3)} (persistence ${table.persistenceSsim.toFixed(3)})` +
+      `Held out (${RECIPE.count} trajectories, ${RECIPE.n}²): MSE ${table.testMse.toExponential(3)} (persistence ${table.persistenceMse.toExponential(3)}), SSIM ${table.ssim.toFixed(3)} (persistence ${table.persistenceSsim.toFixed(3)})` +
         (table.perplexity !== null ? `, perplexity ${table.perplexity.toFixed(1)}` : '') +
         (table.flowEndPointError !== null
           ? `, flow EPE ${table.flowEndPointError.toFixed(3)} cells per frame`
@@ -177,7 +155,7 @@ export async function pretrain(args: string[]): Promise<void> {
         backend: describeBackend(backend),
         data: `${count} swirl trajectories (Gaussian blobs, seed ${seed}, peak speed ${speed}), ${FRAMES} frames at ${grid}²`,
       },
-      heldOut: `${HELD_OUT} swirl trajectories as the Data panel builds them (seed 0, ${HELD_OUT_GRID}², ${FRAMES} frames), each one's first window`,
+      heldOut: `${RECIPE.count} swirl trajectories as the model's default dataset builds them (seed 0, ${RECIPE.n}², peak speed ${RECIPE_SPEED}, ${FRAMES} frames), each one's first window`,
       table,
       validations: run.validations,
       createdAt: new Date().toISOString(),
@@ -192,4 +170,41 @@ export async function pretrain(args: string[]): Promise<void> {
   } finally {
     run.model.dispose();
   }
+}
+
+/** The model's default dataset as a student builds it (seed 0). */
+export function heldOutData(): Promise<GeneratedDataset> {
+  return swirlData({
+    count: RECIPE.count,
+    grid: RECIPE.n,
+    frames: FRAMES,
+    seed: 0,
+    speed: RECIPE_SPEED,
+  });
+}
+
+/** The manifest's table: each held-out trajectory's first window, beside persistence. */
+export async function heldOutTable(
+  model: PhysicNetModel,
+  heldOut: GeneratedDataset,
+): Promise<PhysicNetScoreTable> {
+  const set = trajectoryRange(heldOut, 0, RECIPE.count);
+  const windows = firstWindows(set);
+  const displacement = swirlDisplacement(swirlMeta(heldOut, 0, 0), 0);
+  const evaluation = await evaluatePhysicNet(model, set, {
+    windows,
+    ...(displacement ? { trueDisplacement: displacement } : {}),
+  });
+  const persistence = persistenceScore(set, model.config, windows, model.channels);
+  const orNull = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
+  return {
+    testMse: evaluation.testMse,
+    relL2: evaluation.relL2,
+    ssim: evaluation.testSsim,
+    perplexity: orNull(evaluation.perplexity),
+    deadCodes: orNull(evaluation.deadCodes),
+    flowEndPointError: orNull(evaluation.flowEndPointError),
+    persistenceMse: persistence.testMse,
+    persistenceSsim: persistence.testSsim,
+  };
 }
