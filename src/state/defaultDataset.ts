@@ -55,17 +55,15 @@ export function defaultDatasetSettings(
     ),
     // A dataset draws each coefficient from its range: pin the recipe's to its value.
     ...Object.fromEntries(
-      recipe.equations
-        .filter(() => recipe.params)
-        .map((id) => [
-          rangeSectionId(id),
-          Object.fromEntries(
-            Object.entries(recipe.params ?? {}).flatMap(([name, value]) => [
-              [`${name}.low`, value],
-              [`${name}.high`, value],
-            ]),
-          ),
-        ]),
+      (recipe.params ? recipe.equations : []).map((id) => [
+        rangeSectionId(id),
+        Object.fromEntries(
+          Object.entries(recipe.params ?? {}).flatMap(([name, value]) => [
+            [`${name}.low`, value],
+            [`${name}.high`, value],
+          ]),
+        ),
+      ]),
     ),
   };
 }
