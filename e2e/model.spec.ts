@@ -7,7 +7,13 @@ test('configures the MAE: presets, parameter count, custom settings and problems
   await expectBackend(page, 'webgpu');
   await expect(page.getByRole('heading', { level: 1, name: 'Model' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('mae');
-  await expect(page.getByText(/Coming next: DINo/)).toBeVisible();
+  // The four seed methods of the lab.
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveText([
+    'MAE',
+    'DINo',
+    'PhysicNet-style',
+    'DPOT',
+  ]);
 
   const presets = page.getByRole('radiogroup', { name: 'Size' });
   const current = page.locator('.model-presets__current');

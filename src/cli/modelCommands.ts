@@ -15,6 +15,7 @@ const MODEL_COMMANDS: { readonly [Id in ModelId]: () => Promise<ModelCommands> }
   mae: () => import('../models/mae/cli'),
   dino: () => import('../models/dino/cli'),
   physicnet: () => import('../models/physicnet/cli'),
+  dpot: () => import('../models/dpot/cli'),
 };
 
 /** The command of a model, or an error in words naming what exists. */

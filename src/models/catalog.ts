@@ -4,23 +4,17 @@
  */
 import { checkValues, type Schema } from '../schema/params';
 import { dinoInfo } from './dino/info';
+import { dpotInfo } from './dpot/info';
 import { maeInfo } from './mae/info';
 import { physicnetInfo } from './physicnet/info';
 import type { ModelSpec, PaperReference } from './types';
 
-/** The models that follow the MAE, named so students know what is coming. */
-export const PLANNED_MODELS = [
-  {
-    title: 'DINo',
-    summary: 'continuous-time forecasting with implicit neural representations',
-  },
-  {
-    title: 'DPOT',
-    summary: 'an auto-regressive denoising operator transformer pretrained on many equations',
-  },
-] as const;
-
-export const MODEL_CATALOG = { mae: maeInfo, dino: dinoInfo, physicnet: physicnetInfo } as const;
+export const MODEL_CATALOG = {
+  mae: maeInfo,
+  dino: dinoInfo,
+  physicnet: physicnetInfo,
+  dpot: dpotInfo,
+} as const;
 
 export type ModelId = keyof typeof MODEL_CATALOG;
 

@@ -4,6 +4,7 @@
  */
 import type { ModelId } from './catalog';
 import { dinoRuntime } from './dino';
+import { dpotRuntime } from './dpot';
 import { maeRuntime } from './mae';
 import { physicnetRuntime } from './physicnet';
 import type { ModelRuntime } from './runtime';
@@ -12,6 +13,7 @@ const MODEL_RUNTIMES: { readonly [Id in ModelId]: ModelRuntime } = {
   mae: maeRuntime,
   dino: dinoRuntime,
   physicnet: physicnetRuntime,
+  dpot: dpotRuntime,
 };
 
 export function modelRuntime(id: string): ModelRuntime {

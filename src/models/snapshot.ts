@@ -48,4 +48,36 @@ export interface ExpertsSnapshot {
   crops: { row: number; col: number; size: number }[];
 }
 
-export type ModelSnapshot = ReconstructionSnapshot | ForecastSnapshot | ExpertsSnapshot;
+/**
+ * The Fourier mixer of each block seen through its spectrum: the energy of every kept mode
+ * [rows, columns] (rows in the DFT's order: 0, 1, …, then negative frequencies) entering the
+ * mixer and leaving it, summed over channels and the windows shown.
+ */
+export interface MixerSpectrum {
+  rows: number;
+  columns: number;
+  input: Float32Array;
+  output: Float32Array;
+}
+
+/**
+ * A held-out trajectory rolled out auto-regressively (DPOT): its last input frame [X, Y, C], the
+ * predicted frames against the true ones [K, X, Y, C], the relative L2 error of each step, the
+ * first step whose error exceeds 0.5 (null: none), and each block's mixer spectrum.
+ */
+export interface RolloutSnapshot {
+  kind: 'rollout';
+  shape: [number, number, number, number, number];
+  input: Float32Array;
+  truth: Float32Array;
+  forecast: Float32Array;
+  errors: number[];
+  horizon: number | null;
+  spectra: MixerSpectrum[];
+}
+
+export type ModelSnapshot =
+  | ReconstructionSnapshot
+  | ForecastSnapshot
+  | ExpertsSnapshot
+  | RolloutSnapshot;

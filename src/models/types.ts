@@ -86,7 +86,7 @@ export interface DefaultDatasetRecipe {
 }
 
 /** The kind of live picture of the model at work the Train panel shows. */
-export type SnapshotKind = 'reconstruction' | 'forecast' | 'experts';
+export type SnapshotKind = 'reconstruction' | 'forecast' | 'experts' | 'rollout';
 
 export interface ModelSpec<S extends Schema = Schema, P extends string = string> {
   /** Stable id: also the settings section holding the config and the checkpoints' model id. */

@@ -129,3 +129,31 @@ export function afno(
     return irdft2({ re, im }, tables).add(x) as tf.Tensor4D;
   });
 }
+
+/**
+ * The energy of each kept mode [r, c] entering the mixer's MLP and leaving it (before the
+ * soft-shrink and the skip), summed over the batch and channels: what the mixer does to each
+ * frequency of these tokens. The caller disposes both.
+ */
+export function afnoModeEnergy(
+  params: Params,
+  name: string,
+  x: tf.Tensor4D,
+  tables: Dft2dTables,
+  blocks: number,
+  options: Pick<AfnoOptions, 'keptRows' | 'keptColumns'>,
+): { input: tf.Tensor2D; output: tf.Tensor2D } {
+  return tf.tidy(() => {
+    const spectrum = rdft2(x, tables);
+    const [b, , , d] = spectrum.re.shape as [number, number, number, number];
+    const size = [b, options.keptRows, options.keptColumns, d];
+    const kept = {
+      re: spectrum.re.slice([0, 0, 0, 0], size),
+      im: spectrum.im.slice([0, 0, 0, 0], size),
+    };
+    const mixed = spectralMlp(params, name, kept, blocks);
+    const energy = ({ re, im }: ComplexTensor) =>
+      re.square().add(im.square()).sum([0, 3]) as tf.Tensor2D;
+    return { input: energy(kept), output: energy(mixed) };
+  });
+}

@@ -13,9 +13,9 @@ export const dpotSchema = defineSchema({
     unit: 'points per side',
     min: 4,
     max: 256,
-    default: 64,
+    default: 32,
     integer: true,
-    help: 'Every dataset is resized to this square grid (DPOT: 128; the browser: 64).',
+    help: 'The square grid the model reads: datasets must have it (DPOT: 128; methods §2g: 64; the classroom preset: 32).',
   },
   inputFrames: {
     kind: 'number',
@@ -45,7 +45,7 @@ export const dpotSchema = defineSchema({
     label: 'Width',
     min: 8,
     max: 1024,
-    default: 128,
+    default: 64,
     integer: true,
     help: 'Channels of every token (DPOT-Ti: 512). A multiple of 8 (the GroupNorm groups) and of the block count.',
   },
@@ -130,11 +130,31 @@ export const dpotSchema = defineSchema({
     step: 0.01,
     help: 'Training only: Gaussian noise added to the input frames, as a fraction of each sample’s root-mean-square value per channel, so that the model learns to undo its own rollout errors. DPOT’s 5e-4 times the window’s norm is ≈ 0.2 of the RMS at 128² × 10.',
   },
+  pushforward: {
+    kind: 'number',
+    key: 'dpot.pf',
+    label: 'Pushforward steps',
+    min: 0,
+    max: 8,
+    default: 0,
+    integer: true,
+    help: 'Training only: the model first rolls each window forward this many steps on its own predictions, without gradient, and learns the next frame from there (the pushforward trick of Brandstetter et al.), so it trains on inputs like a rollout’s. 0 is DPOT’s one-step training; the data need this many more frames.',
+  },
 });
 
 export type DpotConfig = SchemaValues<typeof dpotSchema>;
 
-export type DpotPresetId = 'tiny' | 'small' | 'paper-tiny';
+/** Settings added after the first DPOT checkpoints, with the value those were trained with. */
+export const DPOT_SETTINGS_ADDED_LATER: Partial<DpotConfig> = { pushforward: 0 };
+
+/** Frames one training window spans: the inputs, the pushforward steps and the target. */
+export function dpotTrainingFrames(
+  config: Pick<DpotConfig, 'inputFrames' | 'pushforward'>,
+): number {
+  return config.inputFrames + config.pushforward + 1;
+}
+
+export type DpotPresetId = 'tiny' | 'classroom' | 'small' | 'paper-tiny';
 
 /** DPOT's noise_scale ε for Ti, S and M (configs/pretrain_*.yaml). */
 export const OFFICIAL_NOISE_SCALE = 5e-4;
@@ -163,11 +183,17 @@ export const DPOT_PRESETS: Record<
       outLayerDim: 8,
     },
   },
+  classroom: {
+    label: 'Classroom',
+    explanation:
+      'Methods §2g’s model at half the grid and width: 10 frames on a 32² grid, patch 4 (8 × 8 tokens, all modes kept), width 64, 4 Fourier blocks; about 0.13 M parameters, ten times quicker a step than Small on a CPU. The shipped model.',
+    config: defaults(dpotSchema),
+  },
   small: {
     label: 'Small',
     explanation:
       'The browser configuration of methods §2g: 10 frames on a 64² grid, patch 4 (16 × 16 tokens, all modes kept), width 128, 4 blocks of 4 weight blocks; about 0.47 M parameters.',
-    config: defaults(dpotSchema),
+    config: { ...defaults(dpotSchema), size: 64, width: 128 },
   },
   'paper-tiny': {
     label: 'Paper (DPOT-Ti)',

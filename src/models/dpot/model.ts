@@ -24,7 +24,8 @@ import { gelu } from '../nn/gelu';
 import { initLinear, linear } from '../nn/linear';
 import { initMlp, mlp } from '../nn/mlp';
 import { Params } from '../nn/params';
-import { afno, createAfnoTables, initAfno } from './afno';
+import type { MixerSpectrum } from '../snapshot';
+import { afno, afnoModeEnergy, createAfnoTables, initAfno } from './afno';
 import {
   DPOT_NORM_GROUPS,
   dpotConfigProblem,
@@ -196,4 +197,42 @@ export function dpotForward(model: DpotModel, x: tf.Tensor5D): tf.Tensor4D {
     for (let b = 0; b < config.depth; b++) h = fourierBlock(model, b, h);
     return decode(model, h);
   });
+}
+
+/**
+ * Each block's mixer seen through its spectrum for windows x [B, T_in, H, W, C]: the energy of
+ * every kept mode entering and leaving the block's Fourier MLP (afnoModeEnergy).
+ */
+export async function dpotMixerSpectra(model: DpotModel, x: tf.Tensor5D): Promise<MixerSpectrum[]> {
+  const { params, config, constants } = model;
+  const { rows, columns } = dpotKeptModes(config);
+  const energies = tf.tidy(() => {
+    let h = aggregateTime(model, embedPatches(model, x));
+    const out: tf.Tensor2D[] = [];
+    for (let b = 0; b < config.depth; b++) {
+      const normed = groupNorm(params, `block${b}.norm1`, h, DPOT_NORM_GROUPS);
+      const { input, output } = afnoModeEnergy(
+        params,
+        `block${b}.afno`,
+        normed,
+        constants.tables,
+        config.blocks,
+        { keptRows: rows, keptColumns: columns },
+      );
+      out.push(input, output);
+      h = fourierBlock(model, b, h);
+    }
+    return out;
+  });
+  try {
+    const values = await Promise.all(energies.map((e) => e.data<'float32'>()));
+    return Array.from({ length: config.depth }, (_, b) => ({
+      rows,
+      columns,
+      input: values[2 * b]!,
+      output: values[2 * b + 1]!,
+    }));
+  } finally {
+    tf.dispose(energies);
+  }
 }

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrajectoryArray } from '../../data/trajectories';
 import { dpotForward, type DpotModel } from './model';
-import { relativeL2PerSample } from './train';
+import { relativeL2PerSample } from './loss';
 
 /** One autoregressive step: the last T_in frames [B, T_in, H, W, C] → the next [B, H, W, C]. */
 export type DpotStep = (window: tf.Tensor5D) => tf.Tensor4D;

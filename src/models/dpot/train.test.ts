@@ -11,8 +11,9 @@ import {
   DPOT_WEIGHT_DECAY,
   dpotSchedules,
   dpotTrainingBatch,
-  relativeL2PerSample,
 } from './train';
+import { relativeL2PerSample } from './loss';
+import { dpotStep, rolloutFrames } from './rollout';
 import { asSources } from './windows';
 
 beforeAll(async () => {
@@ -78,6 +79,34 @@ describe('DPOT training', () => {
     // A new step draws new windows and new noise.
     expect(relativeError(next.input.dataSync(), on.input.dataSync())).toBeGreaterThan(0.1);
     tf.dispose([off, on, next].flatMap((b) => [b.clean, b.input, b.target]));
+    model.dispose();
+  });
+
+  it('pushes windows forward on the model’s own predictions before the step, with pushforward', () => {
+    const pushed = { ...config, pushforward: 2 };
+    const model = createDpot(pushed, { seed: 2, channels: 1 });
+    const set = translatingTrajectories(1, 6, 16, 1, 3);
+    const batch = dpotTrainingBatch(model, asSources(set), { seed: 1, batchSize: 1, noise: 0 }, 0);
+    // One trajectory of 6 frames holds exactly one window of 3 + 2 + 1 frames.
+    const frame = 16 * 16;
+    const truth = (from: number, count: number) =>
+      set.data.slice(from * frame, (from + count) * frame);
+    const rolled = tf.tidy(() =>
+      rolloutFrames(dpotStep(model), tf.tensor5d(truth(0, 3), [1, 3, 16, 16, 1]), 2).dataSync(),
+    );
+    const input = batch.input.dataSync();
+    expect(Array.from(input.slice(0, frame))).toEqual(Array.from(truth(2, 1)));
+    expect(relativeError(input.slice(frame), rolled)).toBeLessThan(1e-6);
+    expect(Array.from(batch.target.dataSync())).toEqual(Array.from(truth(5, 1)));
+    expect(() =>
+      createDpotTrainer({
+        model,
+        train: translatingTrajectories(1, 5, 16, 1, 3),
+        seed: 1,
+        batchSize: 1,
+      }),
+    ).toThrow(/at least 6 frames/);
+    tf.dispose([batch.clean, batch.input, batch.target]);
     model.dispose();
   });
 

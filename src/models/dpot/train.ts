@@ -25,7 +25,9 @@ import { AdamW } from '../nn/adamw';
 import { clipByGlobalNorm, globalNorm } from '../nn/gradClip';
 import { oneCycleMomentumSchedule, oneCycleSchedule, type Schedule } from '../nn/schedules';
 import { dpotForward, type DpotModel } from './model';
+import { relativeL2PerSample } from './loss';
 import { addInputNoise } from './noise';
+import { dpotStep, rolloutFrames } from './rollout';
 import {
   asSources,
   drawDpotWindows,
@@ -55,24 +57,6 @@ export function dpotSchedules(
   };
 }
 
-/** SimpleLpLoss's guard on the target's norm (criterion.py:53). */
-const EPS = 1e-8;
-
-/**
- * Relative L2 error per sample, [B]: the mean over channels of ‖ŷ_c − y_c‖₂ / (‖y_c‖₂ + 1e-8),
- * the norms over every other axis (space, and time when given [B, T, H, W, C]).
- */
-export function relativeL2PerSample(prediction: tf.Tensor, target: tf.Tensor): tf.Tensor1D {
-  return tf.tidy(() => {
-    const [b] = target.shape;
-    const c = target.shape[target.rank - 1]!;
-    const diff = prediction.sub(target).reshape([b!, -1, c]);
-    const y = target.reshape([b!, -1, c]);
-    const ratio = diff.square().sum(1).sqrt().div(y.square().sum(1).sqrt().add(EPS));
-    return ratio.mean(1) as tf.Tensor1D;
-  });
-}
-
 export interface DpotTrainer {
   readonly model: DpotModel;
   readonly optimizer: AdamW;
@@ -99,25 +83,42 @@ export interface DpotTrainerOptions {
   weightDecay?: number;
 }
 
-/** Step `index`'s batch: clean windows, and the inputs the model sees (noisy when σ_rel > 0). */
+/**
+ * Step `index`'s batch: clean windows, and the inputs the model sees. With pushforward steps the
+ * windows are longer and the model first rolls their first T_in frames forward that many steps
+ * on its own predictions, outside any gradient; the inputs are then noisy when σ_rel > 0.
+ */
 export function dpotTrainingBatch(
   model: DpotModel,
   sources: readonly DpotWindowSource[],
   options: { seed: number; batchSize: number; noise: number },
   index: number,
 ): { clean: tf.Tensor5D; input: tf.Tensor5D; target: tf.Tensor4D } {
-  const { inputFrames: tIn, size } = model.config;
+  const { inputFrames: tIn, size, pushforward } = model.config;
   const C = model.channels;
+  const frames = tIn + pushforward;
   const starts = drawDpotWindows(
     sources,
-    tIn,
+    frames,
     options.batchSize,
     createRng(seedFor(options.seed, index, 1)),
   );
-  const batch = gatherDpotWindows(sources, tIn, starts, C);
+  const batch = gatherDpotWindows(sources, frames, starts, C);
   const B = options.batchSize;
-  const clean = tf.tensor5d(batch.input, [B, tIn, size, size, C]);
   const target = tf.tensor4d(batch.target, [B, size, size, C]);
+  const window = tf.tensor5d(batch.input, [B, frames, size, size, C]);
+  let clean = window;
+  if (pushforward > 0) {
+    const first = window.slice([0, 0, 0, 0, 0], [B, tIn, size, size, C]);
+    const rolled = rolloutFrames(dpotStep(model), first, pushforward);
+    clean = tf.tidy(
+      () =>
+        tf
+          .concat([first, rolled], 1)
+          .slice([0, pushforward, 0, 0, 0], [B, tIn, size, size, C]) as tf.Tensor5D,
+    );
+    tf.dispose([window, first, rolled]);
+  }
   const input = addInputNoise(clean, options.noise, seedFor(options.seed, index, 2));
   return { clean, input, target };
 }
@@ -126,7 +127,7 @@ export function createDpotTrainer(options: DpotTrainerOptions): DpotTrainer {
   const { model, seed, batchSize } = options;
   const sources = asSources(options.train);
   const problem = dpotWindowProblem(sources, {
-    inputFrames: model.config.inputFrames,
+    inputFrames: model.config.inputFrames + model.config.pushforward,
     size: model.config.size,
     channels: model.channels,
   });

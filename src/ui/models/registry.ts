@@ -22,6 +22,9 @@ import { ForecastSnapshotView } from './dino/ForecastSnapshotView';
 import { ExpertsSnapshotView } from './physicnet/ExpertsSnapshotView';
 import { PhysicNetDiagram } from './physicnet/PhysicNetDiagram';
 import { PhysicNetTips } from './physicnet/PhysicNetTips';
+import { DpotDiagram } from './dpot/DpotDiagram';
+import { DpotTips } from './dpot/DpotTips';
+import { RolloutSnapshotView } from './dpot/RolloutSnapshotView';
 
 /** The config a model's views take: the values of its catalog schema. */
 export type ModelConfigOf<Id extends ModelId> = SchemaValues<(typeof MODEL_CATALOG)[Id]['schema']>;
@@ -78,6 +81,10 @@ const PhysicNetForecastLab = lazy(() =>
   import('./physicnet/lab/ForecastLab').then((m) => ({ default: m.ForecastLab })),
 );
 
+const DpotRolloutLab = lazy(() =>
+  import('./dpot/lab/RolloutLab').then((m) => ({ default: m.RolloutLab })),
+);
+
 const MODEL_VIEWS: { readonly [Id in ModelId]: ModelViews<ModelConfigOf<Id>> } = {
   mae: {
     Diagram: MaeDiagram,
@@ -97,6 +104,12 @@ const MODEL_VIEWS: { readonly [Id in ModelId]: ModelViews<ModelConfigOf<Id>> } =
     Tips: PhysicNetTips,
     SnapshotView: ExpertsSnapshotView,
     ResultsView: PhysicNetForecastLab,
+  },
+  dpot: {
+    Diagram: DpotDiagram,
+    Tips: DpotTips,
+    SnapshotView: RolloutSnapshotView,
+    ResultsView: DpotRolloutLab,
   },
 };
 
