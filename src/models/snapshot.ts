@@ -77,7 +77,4 @@ export interface RolloutSnapshot {
 }
 
 export type ModelSnapshot =
-  | ReconstructionSnapshot
-  | ForecastSnapshot
-  | ExpertsSnapshot
-  | RolloutSnapshot;
+  ReconstructionSnapshot | ForecastSnapshot | ExpertsSnapshot | RolloutSnapshot;
