@@ -49,3 +49,19 @@ export function splitRange(
   if (which === 'test') return { first: train + val, count: test };
   return { first: 0, count: total };
 }
+
+/** Which split trajectory `index` belongs to (trajectories are stored train, validation, test). */
+export type TrajectorySplit = 'train' | 'validation' | 'test';
+
+export function trajectorySplit(split: DatasetMeta['split'], index: number): TrajectorySplit {
+  if (index < split.train) return 'train';
+  if (index < split.train + split.val) return 'validation';
+  return 'test';
+}
+
+/** The first test trajectory, else the first validation one, else 0: one training never saw. */
+export function defaultTrajectory(split: DatasetMeta['split']): number {
+  if (split.test > 0) return split.train + split.val;
+  if (split.val > 0) return split.train;
+  return 0;
+}

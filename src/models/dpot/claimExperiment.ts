@@ -14,7 +14,6 @@
  * model: they are padded with ones to be read and scored on their own channels only, so that a
  * padded channel of ones, easy to predict, does not dilute the error.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { TrajectoryArray } from '../../data/trajectories';
 import type { StepMetrics } from '../nn/trainLoop';
 import { trainLoop } from '../nn/trainLoop';
@@ -33,15 +32,7 @@ import {
 } from './claim';
 import { dpotParameterCount, type DpotConfig } from './config';
 import { createDpot, type DpotModel } from './model';
-import {
-  dpotStep,
-  errorHorizon,
-  relativeL2PerStep,
-  rolloutFrames,
-  rolloutProblem,
-} from './rollout';
-import { padOnes } from './sources';
-import { relativeL2PerSample } from './loss';
+import { errorHorizon, evaluateDpotRollouts, rolloutProblem } from './rollout';
 import { createDpotTrainer, dpotSchedules } from './train';
 import { asSources, type DpotWindowSource } from './windows';
 
@@ -159,20 +150,8 @@ function heldOutProblem(
   return undefined;
 }
 
-/** `count` frames from `from` of trajectories first…first+b−1, as [b, count, X, Y, C]. */
-function framesOf(set: TrajectoryArray, first: number, b: number, from: number, count: number) {
-  const [, T, X, Y, C] = set.shape;
-  const frame = X * Y * C;
-  const out = new Float32Array(b * count * frame);
-  for (let i = 0; i < b; i++) {
-    const at = ((first + i) * T + from) * frame;
-    out.set(set.data.subarray(at, at + count * frame), i * count * frame);
-  }
-  return tf.tensor5d(out, [b, count, X, Y, C]);
-}
-
 /**
- * Rolls every held-out trajectory out `steps` steps from its first T_in frames (padded with
+ * Rolls every held-out trajectory out `steps` steps from its first T_in frames (read padded with
  * ones to the model's channels) and scores its own channels: per-step L2RE and the L2RE over
  * the whole rollout, means over all trajectories.
  */
@@ -182,31 +161,8 @@ export function scoreRollouts(
   steps: number,
   batchSize = 8,
 ): RolloutScore {
-  const tIn = model.config.inputFrames;
-  const perStep = new Float64Array(steps);
-  let full = 0;
-  for (const set of heldOut) {
-    const padded = padOnes(set, model.channels);
-    const [N, , X, Y, C] = set.shape;
-    for (let first = 0; first < N; first += batchSize) {
-      const b = Math.min(batchSize, N - first);
-      const initial = framesOf(padded, first, b, 0, tIn);
-      const truth = framesOf(set, first, b, tIn, steps);
-      const rolled = rolloutFrames(dpotStep(model), initial, steps);
-      const predicted = rolled.slice([0, 0, 0, 0, 0], [b, steps, X, Y, C]);
-      try {
-        relativeL2PerStep(predicted, truth).forEach((e, k) => (perStep[k] = perStep[k]! + e * b));
-        full += tf.tidy(() => relativeL2PerSample(predicted, truth).sum().dataSync()[0]!);
-      } finally {
-        tf.dispose([initial, truth, rolled, predicted]);
-      }
-    }
-  }
-  const count = trajectories(heldOut);
-  return {
-    rolloutL2re: round(full / count),
-    perStep: Array.from(perStep, (e) => round(e / count)),
-  };
+  const { perStep, full } = evaluateDpotRollouts(model, heldOut, { steps, batchSize });
+  return { rolloutL2re: round(full), perStep: perStep.map(round) };
 }
 
 /**

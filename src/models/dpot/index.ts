@@ -31,7 +31,7 @@ import { dpotPretrained } from './pretrainedRun';
 import {
   dpotStep,
   errorHorizon,
-  evaluateDpotRollout,
+  evaluateDpotRollouts,
   relativeL2PerStep,
   rolloutFrames,
 } from './rollout';
@@ -59,32 +59,9 @@ export function splitSources(
   return dpotSources(set, mix);
 }
 
-/** Rollout errors of held-out sources, each padded to the model's channels, averaged by count. */
-export function evaluateSources(
-  model: DpotModel,
-  sources: readonly DpotWindowSource[],
-  steps: number,
-  limit = VALIDATION_TRAJECTORIES,
-): { perStep: number[]; full: number; count: number } {
-  const perStep = new Array<number>(steps).fill(0);
-  let full = 0;
-  let count = 0;
-  const share = Math.max(1, Math.ceil(limit / sources.length));
-  for (const { set } of sources) {
-    const evaluation = evaluateDpotRollout(model, padOnes(set, model.channels), {
-      steps,
-      count: share,
-    });
-    evaluation.perStep.forEach((e, k) => (perStep[k] = perStep[k]! + e * evaluation.count));
-    full += evaluation.full * evaluation.count;
-    count += evaluation.count;
-  }
-  return { perStep: perStep.map((e) => e / count), full: full / count, count };
-}
-
 /**
- * A trajectory's rollout from its first frames, against the truth, with each block's mixer
- * spectrum on its input window.
+ * A trajectory's rollout from its first frames, against the truth on its own channels (read
+ * padded with ones to the model's), with each block's mixer spectrum on its input window.
  */
 export async function rolloutSnapshot(
   model: DpotModel,
@@ -98,10 +75,13 @@ export async function rolloutSnapshot(
   const at = trajectory * T * frame;
   const frames = (from: number, count: number) =>
     set.data.slice(at + from * frame, at + (from + count) * frame);
-  const initial = tf.tensor5d(frames(0, tIn), [1, tIn, X, Y, C]);
+  const window = padOnes({ data: frames(0, tIn), shape: [1, tIn, X, Y, C] }, model.channels);
+  const initial = tf.tensor5d(window.data, [1, tIn, X, Y, model.channels]);
   const truth = frames(tIn, steps);
   try {
-    const predicted = rolloutFrames(dpotStep(model), initial, steps);
+    const rolled = rolloutFrames(dpotStep(model), initial, steps);
+    const predicted = rolled.slice([0, 0, 0, 0, 0], [1, steps, X, Y, C]);
+    rolled.dispose();
     const truthTensor = tf.tensor5d(truth, [1, steps, X, Y, C]);
     const errors = relativeL2PerStep(predicted, truthTensor);
     const forecast = await predicted.data<'float32'>();
@@ -181,7 +161,11 @@ export const dpotRuntime: ModelRuntime<DpotConfig, DpotModel> = {
         optimizers: { adam: trainer.optimizer },
       },
       validate() {
-        const { perStep, full } = evaluateSources(model, held, steps);
+        const { perStep, full } = evaluateDpotRollouts(
+          model,
+          held.map(({ set }) => set),
+          { steps, countPerSet: Math.max(1, Math.ceil(VALIDATION_TRAJECTORIES / held.length)) },
+        );
         return {
           oneStepL2re: perStep[0]!,
           rolloutL2re: full,
@@ -189,7 +173,7 @@ export const dpotRuntime: ModelRuntime<DpotConfig, DpotModel> = {
           horizon: errorHorizon(perStep) ?? steps,
         };
       },
-      snapshot: () => rolloutSnapshot(model, padOnes(held[0]!.set, channels), 0, steps),
+      snapshot: () => rolloutSnapshot(model, held[0]!.set, 0, steps),
       dispose() {
         trainer.dispose();
         model.dispose();

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DPOT_PRESETS } from './config';
 import { createDpot, dpotForward } from './model';
 import {
+  dpotStep,
   errorHorizon,
   evaluateDpotRollout,
   relativeL2PerStep,
@@ -109,6 +110,38 @@ describe('DPOT rollout', () => {
     const only = evaluateDpotRollout(model, set, { steps: 1, count: 1 });
     expect(only.perStep[0]).toBeCloseTo(first, 5);
     expect(only.full).toBeCloseTo(first, 5);
+    model.dispose();
+  });
+
+  it('reads a set with fewer channels padded with ones and scores its own channels only', () => {
+    const model = createDpot(config, { seed: 4, channels: 2 });
+    const set = translatingTrajectories(2, config.inputFrames + 3, config.size, 1, 6);
+    const got = evaluateDpotRollout(model, set, { steps: 3 });
+    const [, T, X, Y] = set.shape;
+    const expected = tf.tidy(() => {
+      const all = tf.tensor5d(set.data, [2, T, X, Y, 1]);
+      const initial = tf.concat(
+        [all.slice([0, 0], [2, config.inputFrames]), tf.ones([2, config.inputFrames, X, Y, 1])],
+        4,
+      ) as tf.Tensor5D;
+      const predicted = rolloutFrames(dpotStep(model), initial, 3).slice(
+        [0, 0, 0, 0, 0],
+        [2, 3, X, Y, 1],
+      ) as tf.Tensor5D;
+      return relativeL2PerStep(
+        predicted,
+        all.slice([0, config.inputFrames], [2, 3]) as tf.Tensor5D,
+      );
+    });
+    got.perStep.forEach((e, k) => expect(e).toBeCloseTo(expected[k]!, 5));
+    expect(rolloutProblem(set, { ...config, channels: 2 }, 3)).toBeUndefined();
+    expect(
+      rolloutProblem(
+        translatingTrajectories(1, 6, config.size, 2, 1),
+        { ...config, channels: 1 },
+        1,
+      ),
+    ).toMatch(/× 1 frames/);
     model.dispose();
   });
 

@@ -84,7 +84,7 @@ export function rolloutProblem(
 ): string | undefined {
   const [N, T, X, Y, C] = set.shape;
   if (N < 1) return 'There is no trajectory to roll out.';
-  if (X !== spec.size || Y !== spec.size || C !== spec.channels) {
+  if (X !== spec.size || Y !== spec.size || C > spec.channels) {
     return `DPOT reads ${spec.size} × ${spec.size} × ${spec.channels} frames; these are ${X} × ${Y} × ${C}.`;
   }
   if (T < spec.inputFrames + steps) {
@@ -95,7 +95,9 @@ export function rolloutProblem(
 
 /**
  * Rolls out the first `count` trajectories (default all) `steps` steps from their first T_in
- * frames, `batchSize` at a time, and scores them against the true frames.
+ * frames, `batchSize` at a time, and scores them against the true frames. A set with fewer
+ * channels than the model is read padded with ones (DPOT's pad_data) and scored on its own
+ * channels only: a padded channel is trivially predicted and would halve the error.
  */
 export function evaluateDpotRollout(
   model: DpotModel,
@@ -123,9 +125,11 @@ export function evaluateDpotRollout(
       }
       return tf.tensor5d(out, [b, frames, X, Y, C]);
     };
-    const initial = take(0, tIn);
+    const initial = padWithOnes(take(0, tIn), model.channels);
     const truth = take(tIn, steps);
-    const predicted = rolloutFrames(step, initial, steps);
+    const rolled = rolloutFrames(step, initial, steps);
+    const predicted = rolled.slice([0, 0, 0, 0, 0], [b, steps, X, Y, C]);
+    rolled.dispose();
     relativeL2PerStep(predicted, truth).forEach((e, k) => (perStep[k] = perStep[k]! + e * b));
     full += tf.tidy(() => relativeL2PerSample(predicted, truth).sum().dataSync()[0]!);
     tf.dispose([initial, truth, predicted]);
@@ -137,4 +141,40 @@ export function evaluateDpotRollout(
     horizon: errorHorizon(errors, options.threshold),
     count,
   };
+}
+
+/** x [..., C] with ones appended up to `channels` channels; x itself when it has them all. */
+function padWithOnes(x: tf.Tensor5D, channels: number): tf.Tensor5D {
+  const [b, t, h, w, c] = x.shape;
+  if (c === channels) return x;
+  const padded = tf.tidy(
+    () => tf.concat([x, tf.ones([b, t, h, w, channels - c])], 4) as tf.Tensor5D,
+  );
+  x.dispose();
+  return padded;
+}
+
+/**
+ * Rollout errors of several sets (a mix's equations, each on its own channels), up to
+ * `countPerSet` trajectories of each (default all), averaged over all trajectories scored.
+ */
+export function evaluateDpotRollouts(
+  model: DpotModel,
+  sets: readonly TrajectoryArray[],
+  options: { steps: number; countPerSet?: number; batchSize?: number },
+): { perStep: number[]; full: number; count: number } {
+  const perStep = new Array<number>(options.steps).fill(0);
+  let full = 0;
+  let count = 0;
+  for (const set of sets) {
+    const evaluation = evaluateDpotRollout(model, set, {
+      steps: options.steps,
+      ...(options.countPerSet !== undefined ? { count: options.countPerSet } : {}),
+      ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+    });
+    evaluation.perStep.forEach((e, k) => (perStep[k] = perStep[k]! + e * evaluation.count));
+    full += evaluation.full * evaluation.count;
+    count += evaluation.count;
+  }
+  return { perStep: perStep.map((e) => e / count), full: full / count, count };
 }

@@ -17,7 +17,7 @@ import { chosenSensors, useForecastLab, type ForecastTarget } from './forecastLa
 import { ForecastResults } from './ForecastResults';
 import { ForecastSetup } from './ForecastSetup';
 import { ReproduceCard } from './ReproduceCard';
-import { defaultTrajectory } from './sensors';
+import { defaultTrajectory } from '../../../../data/trajectories';
 import { SensorCard } from './SensorCard';
 import '../dino.css';
 import './forecastLab.css';

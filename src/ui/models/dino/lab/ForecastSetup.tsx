@@ -15,7 +15,7 @@ import { OutcomeText } from '../../../controls/OutcomeText';
 import { TrainedModelPicker } from '../../../controls/TrainedModelPicker';
 import { modelOptionLabel } from '../../../controls/modelOptionLabel';
 import { useForecastLab, type ForecastTarget } from './forecastLabStore';
-import { trajectorySplit } from './sensors';
+import { trajectorySplit } from '../../../../data/trajectories';
 
 const SPLIT_WORDS = {
   train: 'in the training split: DINo fitted codes to its first frames while it trained',

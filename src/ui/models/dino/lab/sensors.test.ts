@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultTrajectory, trajectorySplit } from '../../../../data/trajectories';
 import { maskIndices, observationMask } from '../../../../models/dino/observation';
-import {
-  defaultTrajectory,
-  paintSensors,
-  randomSensors,
-  sensorAt,
-  sensorsAtRate,
-  sensorSummary,
-  trajectorySplit,
-} from './sensors';
+import { paintSensors, randomSensors, sensorAt, sensorsAtRate, sensorSummary } from './sensors';
 
 describe('sensor placement', () => {
   it('draws a share of the grid by DINo’s own rule, so the model’s rate and seed give its training points', () => {

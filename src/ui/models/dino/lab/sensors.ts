@@ -5,7 +5,6 @@
  */
 import { maskIndices, observationMask } from '../../../../models/dino/observation';
 import { createRng } from '../../../../pde/random';
-import type { DatasetSplit } from '../../../../data/io/meta';
 
 /** The shares of the grid offered, as DINo's paper compares them. */
 export const SENSOR_RATES = [0.05, 0.25, 0.5, 1] as const;
@@ -59,20 +58,4 @@ export function sensorSummary(count: number, points: number): string {
         ? share.toFixed(2)
         : share.toFixed(1);
   return `${count.toLocaleString('en')} ${count === 1 ? 'sensor' : 'sensors'}: ${percent} % of the ${points.toLocaleString('en')} grid points`;
-}
-
-export type TrajectorySplit = 'train' | 'validation' | 'test';
-
-/** Which split trajectory `index` belongs to (trajectories are stored train, validation, test). */
-export function trajectorySplit(split: DatasetSplit, index: number): TrajectorySplit {
-  if (index < split.train) return 'train';
-  if (index < split.train + split.val) return 'validation';
-  return 'test';
-}
-
-/** The first test trajectory, else the first validation one, else 0: one training never saw. */
-export function defaultTrajectory(split: DatasetSplit): number {
-  if (split.test > 0) return split.train + split.val;
-  if (split.val > 0) return split.train;
-  return 0;
 }

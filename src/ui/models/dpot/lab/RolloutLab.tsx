@@ -11,7 +11,7 @@ import { useSettings } from '../../../../state/settingsStore';
 import { useTrain } from '../../../../state/trainStore';
 import { DatasetNeeded } from '../../../controls/DatasetNeeded';
 import { useSavedDatasets } from '../../../controls/useSavedDatasets';
-import { defaultTrajectory } from '../../physicnet/lab/setupChecks';
+import { defaultTrajectory } from '../../../../data/trajectories';
 import { useRolloutLab, type RolloutTarget } from './forecastLabStore';
 import { RolloutResults } from './RolloutResults';
 import { RolloutSetup } from './RolloutSetup';

@@ -13,7 +13,7 @@ import { JobProgressBar } from '../../../controls/JobProgressBar';
 import { OutcomeText } from '../../../controls/OutcomeText';
 import { TrainedModelPicker } from '../../../controls/TrainedModelPicker';
 import { modelOptionLabel } from '../../../controls/modelOptionLabel';
-import { trajectorySplit } from '../../physicnet/lab/setupChecks';
+import { trajectorySplit } from '../../../../data/trajectories';
 import { modelName, useRolloutLab, type RolloutTarget } from './forecastLabStore';
 import { maxRolloutSteps, rolloutProblem, rolloutStart, trajectoryEquation } from './setupChecks';
 

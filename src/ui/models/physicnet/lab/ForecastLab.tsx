@@ -17,7 +17,7 @@ import { usePhysicNetLab, type ForecastTarget } from './forecastLabStore';
 import { ForecastResults } from './ForecastResults';
 import { ForecastSetup } from './ForecastSetup';
 import { ReproduceCard } from './ReproduceCard';
-import { defaultTrajectory } from './setupChecks';
+import { defaultTrajectory } from '../../../../data/trajectories';
 import '../physicnet.css';
 import './forecastLab.css';
 

@@ -14,7 +14,8 @@ import { OutcomeText } from '../../../controls/OutcomeText';
 import { TrainedModelPicker } from '../../../controls/TrainedModelPicker';
 import { modelOptionLabel } from '../../../controls/modelOptionLabel';
 import { usePhysicNetLab, type ForecastTarget } from './forecastLabStore';
-import { datasetProblem, trajectorySplit } from './setupChecks';
+import { trajectorySplit } from '../../../../data/trajectories';
+import { datasetProblem } from './setupChecks';
 
 const SPLIT_WORDS = {
   train: 'in the training split: the model learnt from it',

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  datasetProblem,
-  defaultTrajectory,
-  reproduceProblem,
-  trajectorySplit,
-} from './setupChecks';
+import { defaultTrajectory, trajectorySplit } from '../../../../data/trajectories';
+import { datasetProblem, reproduceProblem } from './setupChecks';
 
 const model = { config: { inputFrames: 2, outputFrames: 2 }, channels: 1 };
 const meta = { grid: { n: 32, length: 1, origin: 0 }, times: [0, 1, 2, 3, 4], channels: ['u'] };

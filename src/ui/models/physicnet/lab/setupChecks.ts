@@ -1,30 +1,13 @@
 /**
- * The forecast lab's choices checked on the main thread: which split a trajectory belongs to,
- * the one pictured by default (one training never saw; trajectories are stored train,
- * validation, test along N), why a model cannot forecast a dataset, and why the claim's protocol
- * cannot run on one.
+ * The forecast lab's choices checked on the main thread: why a model cannot forecast a dataset,
+ * and why the claim's protocol cannot run on one.
  */
-import type { DatasetMeta, DatasetSplit } from '../../../../data/io/meta';
+import type { DatasetMeta } from '../../../../data/io/meta';
 import { PHYSICNET_CLAIM_PROFILES } from '../../../../models/physicnet/claimProfiles';
 import { physicnetGridProblem } from '../../../../models/physicnet/config';
 import type { PhysicNetReproduceScale } from '../../../../models/physicnet/jobs/reproduceConfig';
 import { windowProblem } from '../../../../models/physicnet/windows';
 import type { SavedModel } from '../../../../state/savedModels';
-
-export type TrajectorySplit = 'train' | 'validation' | 'test';
-
-export function trajectorySplit(split: DatasetSplit, index: number): TrajectorySplit {
-  if (index < split.train) return 'train';
-  if (index < split.train + split.val) return 'validation';
-  return 'test';
-}
-
-/** The first test trajectory, else the first validation one, else 0. */
-export function defaultTrajectory(split: DatasetSplit): number {
-  if (split.test > 0) return split.train + split.val;
-  if (split.val > 0) return split.train;
-  return 0;
-}
 
 /**
  * Why a saved PhysicNet-style cannot forecast a dataset, in words (the worker's
