@@ -9,7 +9,7 @@ test('configures the MAE: presets, parameter count, custom settings and problems
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('mae');
   // The four seed methods of the lab.
   await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveText([
-    'MAE',
+    'Masked autoencoder (MAE-PDE)',
     'DINo',
     'PhysicNet-style',
     'DPOT',

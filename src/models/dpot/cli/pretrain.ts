@@ -27,7 +27,6 @@ import { PRETRAINED_MANIFEST_FORMAT } from '../../pretrained';
 import { DPOT_MODEL_ID, DPOT_MODEL_VERSION, dpotCheckpointConfig } from '../checkpoint';
 import { DPOT_PRESETS, dpotParameterCount, type DpotPresetId } from '../config';
 import { dpotInfo } from '../info';
-import { relativeL2PerSample } from '../loss';
 import { createDpot, type DpotModel } from '../model';
 import {
   PRETRAINED_DPOT_MANIFEST,
@@ -36,14 +35,8 @@ import {
   type DpotRolloutScores,
   type DpotScoreTable,
 } from '../pretrained';
-import {
-  dpotStep,
-  errorHorizon,
-  relativeL2PerStep,
-  rolloutFrames,
-  type DpotStep,
-} from '../rollout';
-import { dpotSources, padOnes, sourceChannels } from '../sources';
+import { dpotStep, errorHorizon, evaluateDpotRollout, type DpotStep } from '../rollout';
+import { dpotSources, sourceChannels } from '../sources';
 import { createDpotTrainer, dpotSchedules } from '../train';
 import {
   dpotDefaultDataset,
@@ -294,46 +287,16 @@ const persistenceStep: DpotStep = (window) => {
 
 /**
  * Rolls every trajectory of the set out `steps` steps from its first T_in frames with `step`,
- * padded with ones to the model's channels, and scores it on its own channels only (DPOT's
- * get_target_mask): a padded channel of ones would count as a near-perfect prediction.
+ * read padded with ones and scored on its own channels (evaluateDpotRollout).
  */
 function rolloutErrors(
   model: DpotModel,
   step: DpotStep,
   set: TrajectoryArray,
   steps: number,
-  batchSize = 8,
 ): RolloutErrors {
-  const { inputFrames: tIn } = model.config;
-  const [N, T, X, Y, C] = set.shape;
-  if (T < tIn + steps) {
-    throw new RangeError(`A ${steps}-step rollout needs ${tIn + steps} frames; these have ${T}.`);
-  }
-  const channels = model.channels;
-  const padded = padOnes(set, channels);
-  const frame = X * Y * channels;
-  const perStep = new Array<number>(steps).fill(0);
-  let full = 0;
-  for (let first = 0; first < N; first += batchSize) {
-    const b = Math.min(batchSize, N - first);
-    const take = (from: number, frames: number) => {
-      const out = new Float32Array(b * frames * frame);
-      for (let i = 0; i < b; i++) {
-        const at = ((first + i) * T + from) * frame;
-        out.set(padded.data.subarray(at, at + frames * frame), i * frames * frame);
-      }
-      return tf.tensor5d(out, [b, frames, X, Y, channels]);
-    };
-    const initial = take(0, tIn);
-    const truthPadded = take(tIn, steps);
-    const predictedPadded = rolloutFrames(step, initial, steps);
-    const own = (x: tf.Tensor5D) => x.slice([0, 0, 0, 0, 0], [b, steps, X, Y, C]);
-    const [predicted, truth] = [own(predictedPadded), own(truthPadded)];
-    relativeL2PerStep(predicted, truth).forEach((e, k) => (perStep[k] = perStep[k]! + e * b));
-    full += tf.tidy(() => relativeL2PerSample(predicted, truth).sum().dataSync()[0]!);
-    tf.dispose([initial, truthPadded, predictedPadded, predicted, truth]);
-  }
-  return { perStep: perStep.map((e) => e / N), full: full / N, count: N };
+  const { perStep, full, count } = evaluateDpotRollout(model, set, { steps }, step);
+  return { perStep, full, count };
 }
 
 /** Several sets' errors as one, weighted by their trajectories, with the metrics they give. */
