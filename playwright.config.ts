@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import {
+  BUILD_DIR,
   CHROMIUM_PATH,
   PREVIEW_PORT,
   SUB_PATH,
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
+      command: `npx vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort --outDir ${BUILD_DIR}`,
       url: `http://127.0.0.1:${PREVIEW_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

@@ -14,7 +14,12 @@ export const WEBGPU_ARGS = [
   '--no-first-run',
 ];
 
-/** Where the e2e tests serve the production build: Vite's preview, and a plain static server under a sub-path. */
-export const PREVIEW_PORT = 4173;
-export const SUB_PATH_PORT = 4176;
+/**
+ * Where the e2e tests serve the production build: Vite's preview, and a plain static server under
+ * a sub-path. The environment may move both (and the build folder), so that two checkouts can
+ * test side by side.
+ */
+export const PREVIEW_PORT = Number(process.env.E2E_PORT ?? 4173);
+export const SUB_PATH_PORT = Number(process.env.E2E_SUB_PATH_PORT ?? 4176);
+export const BUILD_DIR = process.env.E2E_DIST ?? 'dist';
 export const SUB_PATH = '/some/sub-path/';

@@ -4,11 +4,11 @@
  */
 import { createServer } from 'node:http';
 import sirv from 'sirv';
-import { SUB_PATH } from './environment';
+import { BUILD_DIR, SUB_PATH } from './environment';
 
 const port = Number(process.env.PORT ?? 4176);
 
-const serveDist = sirv('dist', { dev: false, etag: true });
+const serveDist = sirv(BUILD_DIR, { dev: false, etag: true });
 createServer((req, res) => {
   const url = req.url ?? '/';
   if (!url.startsWith(SUB_PATH)) {

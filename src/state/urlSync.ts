@@ -1,7 +1,9 @@
 /**
  * Keeps the address bar and the settings store in step: the URL is read once at startup (with a
  * notice naming anything ignored), every settings change is written back, and back/forward
- * restore earlier settings.
+ * restore earlier settings. The query holds the settings; the hash holds what a link asks the lab
+ * to do on arrival (open a lesson step, build the linked dataset), read by the features that own
+ * those words through `onLinkOpened`.
  */
 import type { Param, Schema } from '../schema/params';
 import { SETTINGS_SCHEMAS, type Settings, type SettingsSection } from './settingsSchema';
@@ -22,6 +24,38 @@ import {
  */
 const COALESCE_MS = 800;
 
+/** Hears every link the lab arrives at: the first page load, `openLink`, back and forward. */
+export type LinkListener = (hash: URLSearchParams) => void;
+const linkListeners = new Set<LinkListener>();
+let readLink: ((reportIgnored: boolean) => void) | undefined;
+
+/** Calls `listener` for the link the page was opened with, and for every later one. */
+export function onLinkOpened(listener: LinkListener): () => void {
+  linkListeners.add(listener);
+  listener(currentHash());
+  return () => linkListeners.delete(listener);
+}
+
+/**
+ * Goes to a link inside the lab (a lesson step, a pasted share link) as if it had been opened:
+ * its settings replace the current ones (anything unusable named in a notice), its hash reaches
+ * the link listeners, and Back returns to where the user was.
+ */
+export function openLink(href: string): void {
+  const url = new URL(href, window.location.href);
+  window.history.pushState(null, '', `${window.location.pathname}${url.search}${url.hash}`);
+  readLink?.(true);
+}
+
+function currentHash(): URLSearchParams {
+  return new URLSearchParams(window.location.hash.replace(/^#/, ''));
+}
+
+function notifyLinkListeners(): void {
+  const hash = currentHash();
+  for (const listener of linkListeners) listener(hash);
+}
+
 export function startUrlSync(): () => void {
   assertUniqueKeys(SETTINGS_SCHEMAS);
   let applyingHistory = false;
@@ -35,6 +69,11 @@ export function startUrlSync(): () => void {
     useSettings.getState().replaceAll(values as Settings);
     applyingHistory = false;
     if (reportIgnored && ignored.length > 0) showIgnoredNotice(ignored);
+  };
+  readLink = (reportIgnored) => {
+    readLocation(reportIgnored);
+    window.history.replaceState(window.history.state, '', urlFor(useSettings.getState().values));
+    notifyLinkListeners();
   };
 
   readLocation(true);
@@ -53,9 +92,13 @@ export function startUrlSync(): () => void {
     else window.history.pushState(null, '', url);
     lastChange = { param: param ?? '', at: now };
   });
-  const onPopState = () => readLocation(false);
+  const onPopState = () => {
+    readLocation(false);
+    notifyLinkListeners();
+  };
   window.addEventListener('popstate', onPopState);
   return () => {
+    readLink = undefined;
     unsubscribe();
     window.removeEventListener('popstate', onPopState);
   };
