@@ -25,6 +25,9 @@ export default defineConfig({
       args: WEBGPU_ARGS,
     },
     trace: 'retain-on-failure',
+    // The lab's service worker would precache the whole site in every fresh context, and requests
+    // it answers bypass the routes specs set; only e2e/offline.spec.ts lets it run.
+    serviceWorkers: 'block',
   },
   webServer: [
     {

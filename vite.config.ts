@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/hosting/contentSecurityPolicy';
 
@@ -77,10 +78,42 @@ function tfjsWasmThreadsPlugin(): Plugin {
   };
 }
 
+/**
+ * The service worker (Workbox, generated at build time) precaches the whole built lab — page,
+ * bundles, WebAssembly, and the pretrained models in public/pretrained/ — so a classroom that loaded
+ * it once can work without network. Updates wait for the user (src/hosting/offline.ts asks), so a
+ * running lesson is never reloaded under anyone. Cached responses keep the headers they were
+ * fetched with, cross-origin isolation and the policy included. Development has no service worker.
+ */
+function offlinePlugin() {
+  return VitePWA({
+    strategies: 'generateSW',
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      name: 'PDE Lab',
+      short_name: 'PDE Lab',
+      description: 'Generate PDE data and train neural PDE models in the browser, on your GPU.',
+      display: 'standalone',
+      theme_color: '#3344b0',
+      background_color: '#ffffff',
+      icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+    },
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,wasm,svg,json,ckpt,webmanifest}'],
+      // The HDF5 reader (4.8 MB) and the physicnet checkpoint are larger than Workbox's 2 MB default.
+      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      // Every navigation (any query: the settings live there) gets the one page.
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
   // Relative asset URLs: the built site works from any static host and under any sub-path.
   base: './',
-  plugins: [react(), contentSecurityPolicyMetaPlugin()],
+  plugins: [react(), contentSecurityPolicyMetaPlugin(), offlinePlugin()],
   server: { headers: serverHeaders(true) },
   preview: { headers: serverHeaders(false) },
   define: { __APP_VERSION__: JSON.stringify(version) },

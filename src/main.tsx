@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { useDiagnostics } from './state/diagnosticsStore';
 import type { BenchGenerateParams } from './runtime/jobs/benchGenerateConfig';
 import type { BenchTrainParams } from './runtime/jobs/benchTrainConfig';
+import { startDatasetLink } from './state/datasetLink';
 import { liveSummary, subscribeLiveFrames } from './state/liveStore';
+import { startOfflineSupport } from './hosting/offline';
 import { startPretrainedInstall } from './state/pretrainedStore';
 import { computeClient, startRuntime } from './state/runtimeStore';
 import { startUrlSync } from './state/urlSync';
@@ -12,7 +14,9 @@ import './ui/styles.css';
 
 startUrlSync();
 startRuntime();
+startDatasetLink(); // after the runtime: a link's dataset is built in the compute worker
 startPretrainedInstall();
+startOfflineSupport();
 
 /** Live-simulator frames handed to the views since load, and when the newest arrived (for the bench's fps). */
 const liveFrames = { count: 0, lastAt: 0 };

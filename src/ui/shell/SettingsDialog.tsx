@@ -4,6 +4,7 @@ import { useRuntime } from '../../state/runtimeStore';
 import { useTheme, type ThemeChoice } from '../../state/themeStore';
 import { SchemaForm } from '../controls/SchemaForm';
 import { CalibrationSection } from './CalibrationSection';
+import { OfflineSection } from './OfflineSection';
 import { StorageSection } from './StorageSection';
 
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -51,6 +52,7 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
         </select>
       </section>
       {open ? <StorageSection /> : null}
+      <OfflineSection />
     </dialog>
   );
 }

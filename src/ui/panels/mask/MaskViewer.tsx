@@ -219,16 +219,6 @@ export function MaskViewer({
             Brush covers every frame
           </label>
         ) : null}
-        <small id={ids.paintHelp} className="muted mask-viewer__paint-help">
-          {painting.mode
-            ? 'Click or drag on the masked input: each patch you touch is hidden, or shown again if it was hidden. '
-            : ''}
-          {painting.flags
-            ? 'A painted mask replaces the strategy until you clear it or change the strategy, hidden share or seed. '
-            : ''}
-          Painting needs a mouse, pen or finger; with the keyboard, choose the strategy, hidden
-          share and New mask.
-        </small>
       </div>
 
       <div
@@ -299,6 +289,16 @@ export function MaskViewer({
           size={size}
         />
       </div>
+      <p id={ids.paintHelp} className="muted small mask-viewer__paint-help">
+        {painting.mode
+          ? 'Click or drag on the masked input: each patch you touch is hidden, or shown again if it was hidden. '
+          : ''}
+        {painting.flags
+          ? 'A painted mask replaces the strategy until you clear it or change the strategy, hidden share or seed. '
+          : ''}
+        Painting needs a mouse, pen or finger; with the keyboard, choose the strategy, hidden share
+        and New mask.
+      </p>
       <p id={ids.keys} className="muted small mask-viewer__keys">
         Keys, with the focus in this panel: Space plays and pauses, ← and → step through the frames,
         N draws a new mask.

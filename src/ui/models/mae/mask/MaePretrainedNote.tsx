@@ -19,20 +19,31 @@ export function MaePretrainedNote() {
   const minutes = Math.max(1, Math.round(training.seconds / 60));
   return (
     <aside className="card pretrained-note" aria-label="About the pretrained model">
-      <p>
-        <strong>Pretrained model.</strong> This {manifest.preset} masked autoencoder (
-        {manifest.parameters.toLocaleString('en')} parameters) ships with the lab. It was trained
-        for {training.steps.toLocaleString('en')} steps of {training.batchSize} windows on{' '}
-        {training.data}, in {minutes} min on a 2-core CPU (<code>{manifest.command}</code>).
-        {all ? (
-          <>
-            {' '}
-            On {manifest.heldOut}, which it never saw, it fills hidden patches with a relative error
-            of {formatValue(all.relL2)}, against {formatValue(all.relL2Linear)} for linear
-            interpolation{perEquation(manifest.errors)}.
-          </>
-        ) : null}
-      </p>
+      <details>
+        <summary>
+          <strong>Pretrained model.</strong> A {manifest.preset} masked autoencoder ships with the
+          lab
+          {all ? (
+            <>
+              : on data it never saw it fills hidden patches with a relative error of{' '}
+              {formatValue(all.relL2)} (linear interpolation: {formatValue(all.relL2Linear)})
+            </>
+          ) : null}
+          .
+        </summary>
+        <p>
+          It has {manifest.parameters.toLocaleString('en')} parameters and was trained for{' '}
+          {training.steps.toLocaleString('en')} steps of {training.batchSize} windows on{' '}
+          {training.data}, in {minutes} min on a 2-core CPU (<code>{manifest.command}</code>).
+          {all ? (
+            <>
+              {' '}
+              It was scored on {manifest.heldOut}
+              {perEquation(manifest.errors)}.
+            </>
+          ) : null}
+        </p>
+      </details>
       <div className="button-row">
         <button type="button" className="button" onClick={() => update('app', { panel: 'train' })}>
           Train your own from scratch
