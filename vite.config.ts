@@ -101,6 +101,16 @@ function offlinePlugin() {
     },
     workbox: {
       globPatterns: ['**/*.{html,js,css,wasm,svg,json,ckpt,webmanifest}'],
+      // Plotly's strict bundle (5 MB) draws only the sweep view's parallel coordinates: it is
+      // cached the first time someone opens that chart, not on every classroom device up front.
+      globIgnores: ['**/plotly-strict*.js'],
+      runtimeCaching: [
+        {
+          urlPattern: /\/plotly-strict[^/]*\.js$/,
+          handler: 'CacheFirst',
+          options: { cacheName: 'pde-lab-charts' },
+        },
+      ],
       // The HDF5 reader (4.8 MB) and the physicnet checkpoint are larger than Workbox's 2 MB default.
       maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
       // Every navigation (any query: the settings live there) gets the one page.

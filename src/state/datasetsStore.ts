@@ -7,6 +7,7 @@ import type { Outcome } from './outcome';
 import type { ExportFile, ExportFormat } from '../data/datasetFiles';
 import type { Summary } from '../storage/types';
 import type { DatasetRecordMeta } from '../storage/datasetRecords';
+import type { BuildDatasetParams } from '../runtime/jobs/buildDatasetConfig';
 import { errorMessage } from '../util/errorMessage';
 import { useJobs } from './jobsStore';
 import { buildParamsFrom } from './buildParams';
@@ -19,7 +20,11 @@ interface DatasetsState {
   /** What happened last (built, stopped, failed, imported, exported), in words. */
   outcome?: Outcome;
   refresh(): Promise<void>;
-  build(): Promise<void>;
+  /**
+   * Builds from `params` (by default, the Data panel's settings) and saves; resolves to the
+   * saved dataset's id, or undefined when nothing was saved (refused, busy, stopped, failed).
+   */
+  build(params?: BuildDatasetParams): Promise<string | undefined>;
   stop(): void;
   remove(id: string): Promise<void>;
   exportAs(id: string, format: ExportFormat): Promise<ExportFile[] | undefined>;
@@ -40,14 +45,14 @@ export const useDatasets = create<DatasetsState>()((set, get) => ({
       });
     }
   },
-  async build() {
-    if (get().activeJobId) return;
+  async build(given) {
+    if (get().activeJobId) return undefined;
     let params;
     try {
-      params = buildParamsFrom(useSettings.getState().values);
+      params = given ?? buildParamsFrom(useSettings.getState().values);
     } catch (error) {
       set({ outcome: { tone: 'problem', text: `Nothing was built: ${errorMessage(error)}` } });
-      return;
+      return undefined;
     }
     const { id, outcome } = useJobs
       .getState()
@@ -67,6 +72,7 @@ export const useDatasets = create<DatasetsState>()((set, get) => ({
             : { tone: 'problem', text: `The dataset could not be built: ${done.error}` },
     });
     await get().refresh();
+    return done.status === 'done' ? done.result.id : undefined;
   },
   stop() {
     const id = get().activeJobId;

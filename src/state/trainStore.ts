@@ -1,6 +1,7 @@
 /**
  * The Train panel's state: the run in progress (its live curves, speed, errors and latest
- * reconstruction picture), Start / Pause / Resume / Stop, resuming a saved run from its
+ * reconstruction picture), Start / Pause / Resume / Stop, starting a run with some values
+ * overridden for that run only (a sweep's runs; awaitable), resuming a saved run from its
  * checkpoint after a reload, and the recorded runs with the ones chosen for the overlay chart.
  * High-rate metrics mutate the live arrays and bump `version`; views re-read them throttled.
  */
@@ -21,11 +22,13 @@ import {
   pushValidation,
   type RunHistory,
   type RunRecordMeta,
+  type RunSweepTag,
 } from '../storage/runRecords';
 import type { Summary } from '../storage/types';
 import { errorMessage } from '../util/errorMessage';
-import { useJobs } from './jobsStore';
+import { useJobs, type JobOutcome } from './jobsStore';
 import { modelSelection } from './modelSettings';
+import type { Settings } from './settingsSchema';
 import { useSettings } from './settingsStore';
 import { labStorage } from './storageStore';
 import type { Outcome } from './outcome';
@@ -45,6 +48,19 @@ export interface LiveRun {
 
 export type RunSummary = Summary<RunRecordMeta>;
 
+/** What one run changes over the user's settings, for this run only (a sweep's runs). */
+export interface RunOverrides {
+  /** The settings the run starts from (default: the current ones). */
+  settings?: Settings;
+  config?: Readonly<Record<string, number | string | boolean>>;
+  options?: Partial<TrainOptions>;
+  runName?: string;
+  sweep?: RunSweepTag;
+}
+
+/** How a run started with overrides ended; `refused` when it could not start. */
+export type RunEnding = JobOutcome<'trainModel'> | { status: 'refused'; error: string };
+
 interface TrainState {
   activeJobId?: string;
   live?: LiveRun;
@@ -58,6 +74,11 @@ interface TrainState {
   overlay: string[];
   overlayHistories: Record<string, RunHistory>;
   start(dataset: { id: string; name: string }): void;
+  /**
+   * Starts a run with the user's settings and these overrides (the settings stay as they are)
+   * and resolves when it has ended.
+   */
+  startWith(dataset: { id: string; name: string }, overrides: RunOverrides): Promise<RunEnding>;
   pause(): void;
   resume(): void;
   stop(): void;
@@ -124,7 +145,7 @@ export const useTrain = create<TrainState>()((set, get) => {
     });
     set({ activeJobId: id, live, outcome: undefined });
     void get().refreshRuns();
-    void outcome.then((done) => {
+    return outcome.then((done) => {
       const text =
         done.status === 'done'
           ? {
@@ -146,6 +167,7 @@ export const useTrain = create<TrainState>()((set, get) => {
         .then(() => {
           if (get().overlay.includes(params.runId)) void loadHistory(params.runId);
         });
+      return done;
     });
   };
 
@@ -172,22 +194,33 @@ export const useTrain = create<TrainState>()((set, get) => {
     overlayHistories: {},
 
     start(dataset) {
-      if (get().activeJobId) return;
-      const values = useSettings.getState().values;
+      void get().startWith(dataset, {});
+    },
+
+    startWith(dataset, overrides) {
+      if (get().activeJobId) {
+        return Promise.resolve({ status: 'refused', error: 'another run is in progress' });
+      }
+      const values = overrides.settings ?? useSettings.getState().values;
       const selection = modelSelection(values);
-      if (selection.problem) {
-        set({ outcome: { tone: 'problem', text: `Nothing was started: ${selection.problem}` } });
-        return;
+      const config = { ...selection.config, ...overrides.config };
+      const problem = selection.entry.configProblem(config);
+      if (problem) {
+        set({ outcome: { tone: 'problem', text: `Nothing was started: ${problem}` } });
+        return Promise.resolve({ status: 'refused', error: problem });
       }
       const presetLabel = selection.entry.presets[selection.preset]?.label ?? 'Custom';
-      launch(
+      return launch(
         {
           runId: newRecordId(),
-          runName: `${selection.entry.runLabel} ${presetLabel.toLowerCase()} on ${dataset.name}`,
+          runName:
+            overrides.runName ??
+            `${selection.entry.runLabel} ${presetLabel.toLowerCase()} on ${dataset.name}`,
           modelId: selection.entry.id as ModelId,
-          config: { ...selection.config },
+          config,
           datasetId: dataset.id,
-          options: trainOptionsFrom(values),
+          options: { ...trainOptionsFrom(values), ...overrides.options },
+          ...(overrides.sweep ? { sweep: overrides.sweep } : {}),
         },
         emptyHistory(),
       );
@@ -226,6 +259,7 @@ export const useTrain = create<TrainState>()((set, get) => {
             datasetId: meta.datasetId,
             options: meta.options,
             resumeFromCheckpointId: meta.latestCheckpointId ?? checkpointIdOf(runId),
+            ...(meta.sweep ? { sweep: meta.sweep } : {}),
           },
           historyUpTo(record.payload.history, step),
         );

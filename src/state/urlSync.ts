@@ -24,15 +24,21 @@ import {
  */
 const COALESCE_MS = 800;
 
+/** What the lab made of a link's query: the values it could not use (they fell back to defaults). */
+export interface LinkReading {
+  ignored: readonly IgnoredValue[];
+}
+
 /** Hears every link the lab arrives at: the first page load, `openLink`, back and forward. */
-export type LinkListener = (hash: URLSearchParams) => void;
+export type LinkListener = (hash: URLSearchParams, reading: LinkReading) => void;
 const linkListeners = new Set<LinkListener>();
 let readLink: ((reportIgnored: boolean) => void) | undefined;
+let lastReading: LinkReading = { ignored: [] };
 
 /** Calls `listener` for the link the page was opened with, and for every later one. */
 export function onLinkOpened(listener: LinkListener): () => void {
   linkListeners.add(listener);
-  listener(currentHash());
+  listener(currentHash(), lastReading);
   return () => linkListeners.delete(listener);
 }
 
@@ -53,7 +59,7 @@ function currentHash(): URLSearchParams {
 
 function notifyLinkListeners(): void {
   const hash = currentHash();
-  for (const listener of linkListeners) listener(hash);
+  for (const listener of linkListeners) listener(hash, lastReading);
 }
 
 export function startUrlSync(): () => void {
@@ -68,6 +74,7 @@ export function startUrlSync(): () => void {
     applyingHistory = true;
     useSettings.getState().replaceAll(values as Settings);
     applyingHistory = false;
+    lastReading = { ignored };
     if (reportIgnored && ignored.length > 0) showIgnoredNotice(ignored);
   };
   readLink = (reportIgnored) => {

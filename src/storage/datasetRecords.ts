@@ -9,13 +9,26 @@ export interface DatasetRecordMeta extends DatasetMeta {
    * model trains on it. Only the lab's storage keeps it; exported files carry the values.
    */
   nonFinite?: NonFiniteReport;
+  /**
+   * For a dataset the lab built, its recipe (runtime/jobs/datasetRecipe.ts): how a shared link
+   * with the same Data settings finds it instead of building it again. Only the lab's storage
+   * keeps it.
+   */
+  recipe?: string;
 }
 export type DatasetRecordPayload = Float32NdArray;
 
 export function parseDatasetRecordMeta(value: unknown): DatasetRecordMeta {
   const meta = parseDatasetMeta(value);
-  const marked = (value as { nonFinite?: unknown }).nonFinite;
-  return marked === undefined ? meta : { ...meta, nonFinite: parseNonFiniteReport(marked) };
+  const { nonFinite: marked, recipe } = value as { nonFinite?: unknown; recipe?: unknown };
+  if (recipe !== undefined && typeof recipe !== 'string') {
+    throw new Error('the dataset recipe is not text');
+  }
+  return {
+    ...meta,
+    ...(marked === undefined ? {} : { nonFinite: parseNonFiniteReport(marked) }),
+    ...(recipe === undefined ? {} : { recipe }),
+  };
 }
 
 export function parseDatasetRecordPayload(value: unknown): DatasetRecordPayload {

@@ -17,6 +17,14 @@ import {
   type Fields,
 } from './recordFields';
 
+/** Marks a run as one of a hyperparameter sweep's: the sweep and the parameter ids it varied. */
+export interface RunSweepTag {
+  id: string;
+  name: string;
+  /** `options.<name>` or `config.<name>`, in the order the sweep listed them. */
+  params: string[];
+}
+
 export const RUN_STATUSES = ['running', 'paused', 'stopped', 'done', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
@@ -39,6 +47,8 @@ export interface RunRecordMeta {
   latestCheckpointId?: string;
   /** Why it failed. */
   error?: string;
+  /** Set on the runs a hyperparameter sweep launched. */
+  sweep?: RunSweepTag;
 }
 
 export interface RunHistory {
@@ -119,13 +129,24 @@ export function parseRunRecordMeta(value: unknown): RunRecordMeta {
     string(meta, 'latestCheckpointId'),
   );
   const error = optional(meta, 'error', () => string(meta, 'error'));
+  const sweep = optional(meta, 'sweep', () => parseSweepTag(meta.sweep));
   return {
     ...parsed,
     ...(finalLoss === undefined ? {} : { finalLoss }),
     ...(finalMetrics === undefined ? {} : { finalMetrics }),
     ...(latestCheckpointId === undefined ? {} : { latestCheckpointId }),
     ...(error === undefined ? {} : { error }),
+    ...(sweep === undefined ? {} : { sweep }),
   };
+}
+
+function parseSweepTag(value: unknown): RunSweepTag {
+  const tag = plainObject(value, '"sweep"');
+  const params = tag.params;
+  if (!Array.isArray(params) || !params.every((p) => typeof p === 'string')) {
+    throw new Error('"sweep.params" should be a list of parameter names');
+  }
+  return { id: string(tag, 'id'), name: string(tag, 'name'), params: [...params] as string[] };
 }
 
 export function parseRunRecordPayload(value: unknown): RunRecordPayload {

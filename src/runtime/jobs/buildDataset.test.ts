@@ -6,6 +6,7 @@ import type { MixRequest } from '../../data/generateMix';
 import { openLabStorage } from '../../storage/labStorage';
 import { JobRunner } from '../jobRunner';
 import { buildDataset } from './buildDataset';
+import { datasetRecipe } from './datasetRecipe';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -79,6 +80,21 @@ describe('buildDataset job', () => {
     expect(new Set(nu).size).toBe(5);
     expect(three.record.payload.data).toEqual(one.record.payload.data);
     expect(three.record.summary.meta.coefficients).toEqual(one.record.summary.meta.coefficients);
+  });
+
+  it('keeps its recipe: the same recipe gives the same numbers, another seed another recipe', async () => {
+    const first = await build(2, 11);
+    const again = await build(4, 11);
+    const other = await build(2, 12);
+    const recipe = datasetRecipe({
+      name: 'any',
+      request: { kind: 'single', single: request(2, 11) },
+      split: { val: 0.2, test: 0.2 },
+    });
+    expect(first.record.summary.meta.recipe).toBe(recipe);
+    expect(again.record.summary.meta.recipe).toBe(recipe);
+    expect(again.record.payload.data).toEqual(first.record.payload.data);
+    expect(other.record.summary.meta.recipe).not.toBe(recipe);
   });
 
   it('gives different data for a different seed', async () => {

@@ -11,11 +11,13 @@ import {
   type BuildDatasetParams,
   type BuildDatasetResult,
 } from './buildDatasetConfig';
+import { datasetRecipe } from './datasetRecipe';
 
 export async function buildDataset(
-  { name, request, split }: BuildDatasetParams,
+  params: BuildDatasetParams,
   ctx: JobContext,
 ): Promise<BuildDatasetResult> {
+  const { name, request, split } = params;
   let note: string | undefined;
   const { count, frames, n } = request.kind === 'single' ? request.single : request.mix;
   const what =
@@ -58,6 +60,7 @@ export async function buildDataset(
         coefficients: dataset.coefficients,
         split: splitCounts(count, split),
         ...(dataset.noise ? { noise: dataset.noise } : {}),
+        recipe: datasetRecipe(params),
       },
       payload: { data: dataset.data, shape: dataset.shape },
     });

@@ -103,6 +103,7 @@ export async function trainModel(
         ...(Object.keys(finalMetrics).length ? { finalMetrics } : {}),
         ...(savedStep >= 0 ? { latestCheckpointId: checkpointId } : {}),
         ...(error ? { error } : {}),
+        ...(params.sweep ? { sweep: params.sweep } : {}),
       };
       await storage.runs.put({
         id: runId,

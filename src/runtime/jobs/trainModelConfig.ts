@@ -1,6 +1,7 @@
 /** The training job's parameters and result: plain data the UI may import. */
 import type { ModelId } from '../../models/catalog';
 import type { TrainOptions } from '../../models/trainOptions';
+import type { RunSweepTag } from '../../storage/runRecords';
 
 export interface TrainModelParams {
   /** The run record this job writes (created on a fresh start, continued on resume). */
@@ -14,6 +15,8 @@ export interface TrainModelParams {
   options: TrainOptions;
   /** Continue this checkpoint's run: its weights, optimizer, step and history. */
   resumeFromCheckpointId?: string;
+  /** The hyperparameter sweep this run belongs to, kept in its record. */
+  sweep?: RunSweepTag;
 }
 
 export interface TrainModelResult {

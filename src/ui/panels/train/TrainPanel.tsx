@@ -15,6 +15,7 @@ import { SchemaForm } from '../../controls/SchemaForm';
 import { useSavedDatasets } from '../../controls/useSavedDatasets';
 import { modelViews } from '../../models/registry';
 import { RunsCard } from './RunsCard';
+import { SweepCard } from './sweep/SweepCard';
 import { TrainCharts } from './TrainCharts';
 import { TrainControls } from './TrainControls';
 import { TrainSetup } from './TrainSetup';
@@ -48,23 +49,26 @@ export function TrainPanel() {
           need="Training needs simulations to learn from."
         />
       ) : (
-        <div className="panel-columns">
-          <div className="train-side">
-            <TrainSetup records={records} dataset={dataset} />
-            <div className="card">
-              <SchemaForm section="train" legend="How to train" disabled={training} />
+        <>
+          <div className="panel-columns">
+            <div className="train-side">
+              <TrainSetup records={records} dataset={dataset} />
+              <div className="card">
+                <SchemaForm section="train" legend="How to train" disabled={training} />
+              </div>
+            </div>
+            <div className="train-stage">
+              <TrainControls dataset={dataset} />
+              {hasLive ? (
+                <>
+                  <TrainCharts />
+                  <SnapshotView />
+                </>
+              ) : null}
             </div>
           </div>
-          <div className="train-stage">
-            <TrainControls dataset={dataset} />
-            {hasLive ? (
-              <>
-                <TrainCharts />
-                <SnapshotView />
-              </>
-            ) : null}
-          </div>
-        </div>
+          <SweepCard dataset={dataset} />
+        </>
       )}
       <RunsCard />
     </section>
