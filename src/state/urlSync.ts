@@ -45,11 +45,13 @@ export function onLinkOpened(listener: LinkListener): () => void {
 /**
  * Goes to a link inside the lab (a lesson step, a pasted share link) as if it had been opened:
  * its settings replace the current ones (anything unusable named in a notice), its hash reaches
- * the link listeners, and Back returns to where the user was.
+ * the link listeners, and Back returns to where the user was (unless it `replace`s this address).
  */
-export function openLink(href: string): void {
+export function openLink(href: string, { replace = false } = {}): void {
   const url = new URL(href, window.location.href);
-  window.history.pushState(null, '', `${window.location.pathname}${url.search}${url.hash}`);
+  const address = `${window.location.pathname}${url.search}${url.hash}`;
+  if (replace) window.history.replaceState(null, '', address);
+  else window.history.pushState(null, '', address);
   readLink?.(true);
 }
 

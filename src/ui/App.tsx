@@ -1,6 +1,11 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { startLessonLinks, useLesson } from '../state/lessonStore';
 import { useSettings } from '../state/settingsStore';
 import { applyTheme, useTheme } from '../state/themeStore';
+import { LessonBar, PresenterHint } from './lessons/LessonBar';
+import { LessonPicker } from './lessons/LessonPicker';
+import { usePresenter, usePresenterKeys } from './lessons/presenter';
+import './lessons/lessons.css';
 import { DataPanel } from './panels/data/DataPanel';
 import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
@@ -31,7 +36,14 @@ export function App() {
   const panel = useSettings((s) => s.values.app.panel);
   const theme = useTheme((s) => s.theme);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const lessonOpen = useLesson((s) => s.lesson !== undefined);
+  const presenting = usePresenter((s) => s.active);
   useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => {
+    const stop = startLessonLinks();
+    return () => void stop();
+  }, []);
+  usePresenterKeys();
   useEffect(() => {
     // Read by `npm run bench` (and visible in DevTools): when the shell first became usable.
     if (performance.getEntriesByName('app-interactive').length === 0)
@@ -39,7 +51,7 @@ export function App() {
   }, []);
 
   return (
-    <div className="app" data-app-ready="true">
+    <div className={`app${lessonOpen ? ' app--lesson' : ''}`} data-app-ready="true">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -64,6 +76,9 @@ export function App() {
           )}
         </Suspense>
       </main>
+      <LessonBar />
+      {presenting && !lessonOpen ? <PresenterHint alone /> : null}
+      <LessonPicker />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </div>
   );
