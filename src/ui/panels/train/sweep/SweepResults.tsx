@@ -22,7 +22,7 @@ import { formatValue } from '../../../format';
 import { ImportanceBars } from './ImportanceBars';
 import { ParcoordsChart } from './ParcoordsChart';
 import { SweepRunsTable } from './SweepRunsTable';
-import { metricLabel, sweepAxes } from './sweepView';
+import { metricChoices, metricLabel, sweepAxes } from './sweepView';
 
 function fileStem(name: string): string {
   return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'sweep';
@@ -72,7 +72,7 @@ function sweepView(
   const sweeps = recordedSweeps(allRuns);
   const sweep = sweeps.find((s) => s.tag.id === chosenSweepId) ?? sweeps[0];
   const runs = sweep?.runs ?? [];
-  const metrics = metricIds(runs);
+  const metrics = metricChoices(metricIds(runs), runs);
   const metricId = chosenMetric && metrics.includes(chosenMetric) ? chosenMetric : metrics[0];
   const axes = sweepAxes(sweep?.tag.params ?? [], runs);
   const label = metricId ? metricLabel(metricId, runs) : '';

@@ -25,3 +25,23 @@ export function metricLabel(metricId: string, runs: readonly ExportableRun[]): s
   const label = metric?.label ?? metricId;
   return /validation/i.test(label) ? label : `${label} (validation)`;
 }
+
+/**
+ * The metrics to offer, best default first: the model's own held-out metrics in its registry
+ * order, then the final training loss (measured on training batches), then the baselines (the
+ * same for every run of one dataset and mask, so they rank nothing about the runs themselves).
+ */
+export function metricChoices(
+  metricIds: readonly string[],
+  runs: readonly ExportableRun[],
+): string[] {
+  const modelId = runs[0]?.meta.modelId;
+  const metrics = modelId && isModelId(modelId) ? modelEntry(modelId).metrics : [];
+  const rank = (id: string) => {
+    if (id === FINAL_LOSS) return metrics.length;
+    const index = metrics.findIndex((m) => m.id === id);
+    if (index < 0) return metrics.length + 1;
+    return metrics[index]?.baseline ? metrics.length + 2 + index : index;
+  };
+  return [...metricIds].sort((a, b) => rank(a) - rank(b));
+}
