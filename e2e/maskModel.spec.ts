@@ -16,7 +16,10 @@ test.use({ shipsPretrainedModel: false });
 
 /** Drags the mouse across the paint layer from one point to another (fractions of its side). */
 async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
-  const box = (await page.getByTestId('mask-paint').boundingBox())!;
+  // Mouse coordinates are the viewport's: bring the whole layer into view, clear of the header.
+  const layer = page.getByTestId('mask-paint');
+  await layer.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const box = (await layer.boundingBox())!;
   const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height];
   const [x0, y0] = at(from);
   const [x1, y1] = at(to);
