@@ -1,5 +1,9 @@
 import { expect, expectBackend, test } from './fixtures';
 
+// The shipped models install in the background on first load; one landing after "Delete
+// everything" would race the count this file checks.
+test.use({ shipsPretrainedModel: false });
+
 test('settings switch the backend, the theme, and show and clear storage', async ({ page }) => {
   await page.goto('/?backend=webgpu');
   await expectBackend(page, 'webgpu');
