@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { expect, expectBackend, test, TINY_MAE, violations } from './fixtures';
+import {
+  buildSmallHeatDataset,
+  expect,
+  expectBackend,
+  test,
+  TINY_MAE,
+  violations,
+} from './fixtures';
 
 /** Batches of 2 windows; validation, checkpoint and picture only at each run's end. */
 const TINY_TRAIN = 'tr.b=2&tr.ve=100&tr.ce=100&tr.se=100';
@@ -8,13 +15,7 @@ test('sweeps the learning rate over two tiny MAE runs on WebGPU: queue, chart, b
   page,
 }) => {
   test.setTimeout(300_000);
-  await page.goto('/?backend=webgpu&p=data&n=32&b.n=6&b.t=8&eq=heat&heat.ic=random-sines');
-  await expectBackend(page, 'webgpu');
-  const datasets = page.getByRole('region', { name: 'Datasets' });
-  await datasets.getByRole('button', { name: 'Build dataset' }).click();
-  await expect(datasets.getByText(/Saved “Heat equation, 6×8 at 32²/)).toBeVisible({
-    timeout: 120_000,
-  });
+  await buildSmallHeatDataset(page);
 
   await page.goto(`/?backend=webgpu&p=train&${TINY_MAE}&${TINY_TRAIN}`);
   await expectBackend(page, 'webgpu');

@@ -17,7 +17,16 @@ export type PlotlyChartProps = {
   className?: string;
   /** Called with the hovered point's customdata (and its trace and index). */
   onHover?: (point: HoveredPoint) => void;
+  /**
+   * Which Plotly bundle draws it: the cartesian one (every chart but one), or the strict one for
+   * traces it lacks (`parcoords`). Strict, because those draw with regl, and only the strict
+   * bundle ships regl's draw commands precompiled: the others compile them with `Function`,
+   * which the page's Content-Security-Policy refuses (src/hosting/contentSecurityPolicy.ts).
+   */
+  bundle?: PlotlyBundle;
 };
+
+export type PlotlyBundle = 'cartesian' | 'strict';
 
 export interface HoveredPoint {
   customdata?: unknown;
@@ -34,19 +43,23 @@ type GraphDiv = HTMLDivElement & {
 const CONFIG = { displaylogo: false, responsive: true };
 const TRANSPARENT = 'rgba(0,0,0,0)';
 
-let plotlyPromise: Promise<PlotlyApi> | undefined;
+const BUNDLES: Record<PlotlyBundle, () => Promise<{ default?: unknown }>> = {
+  cartesian: () => import('plotly.js-cartesian-dist-min'),
+  strict: () => import('plotly.js-strict-dist-min'),
+};
+const plotlyPromises: Partial<Record<PlotlyBundle, Promise<PlotlyApi>>> = {};
 
-/** Loads the Plotly bundle once, on first use, as its own chunk. */
-export function loadPlotly(): Promise<PlotlyApi> {
-  plotlyPromise ??= import('plotly.js-cartesian-dist-min').then(
+/** Loads a Plotly bundle once, on first use, as its own chunk. */
+export function loadPlotly(bundle: PlotlyBundle = 'cartesian'): Promise<PlotlyApi> {
+  plotlyPromises[bundle] ??= BUNDLES[bundle]().then(
     // The bundle is UMD: depending on the interop, its API is the default export or the namespace.
     (mod) => (mod.default ?? mod) as PlotlyApi,
     (error: unknown) => {
-      plotlyPromise = undefined; // let a later mount try again
+      delete plotlyPromises[bundle]; // let a later mount try again
       throw error;
     },
   );
-  return plotlyPromise;
+  return plotlyPromises[bundle];
 }
 
 export function PlotlyChart({
@@ -56,6 +69,7 @@ export function PlotlyChart({
   height = 300,
   className,
   onHover,
+  bundle = 'cartesian',
 }: PlotlyChartProps) {
   const plotRef = useRef<GraphDiv>(null);
   const hoverRef = useRef(onHover);
@@ -68,7 +82,7 @@ export function PlotlyChart({
 
   useEffect(() => {
     let cancelled = false;
-    loadPlotly().then(
+    loadPlotly(bundle).then(
       (api) => {
         if (!cancelled) setPlotly(api);
       },
@@ -79,7 +93,7 @@ export function PlotlyChart({
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [bundle]);
 
   useEffect(() => {
     const el = plotRef.current;
